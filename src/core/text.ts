@@ -1,0 +1,96 @@
+/** Offsets to 1-based line/column spans, for UTF-16 offsets and for UTF-8 byte offsets. */
+import type { Span } from './types.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Maps UTF-16 offsets of one text to 1-based positions. CRLF, LF and lone CR end lines. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: clamped - (this.starts[lo] ?? 0) + 1 };
+  }
+
+  /** Offset of the start of a 1-based line. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))] ?? 0;
+  }
+
+  span(start: number, end: number): Span {
+    const a = this.position(start);
+    const b = this.position(Math.max(start, end));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+
+  lineText(line: number): string {
+    const start = this.lineStart(line);
+    const next = line < this.starts.length ? this.lineStart(line + 1) : this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
+  }
+}
+
+/**
+ * Converts UTF-8 byte offsets (as libpg-query reports them) to UTF-16 offsets of the same text.
+ * Built lazily: pure-ASCII text needs no table.
+ */
+export class Utf8Offsets {
+  private table: Uint32Array | undefined;
+  private readonly ascii: boolean;
+
+  constructor(private readonly text: string) {
+    // eslint-disable-next-line no-control-regex
+    this.ascii = !/[^\x00-\x7f]/.test(text);
+  }
+
+  toUtf16(byteOffset: number): number {
+    if (this.ascii) return Math.min(byteOffset, this.text.length);
+    this.table ??= this.build();
+    const table = this.table;
+    if (byteOffset >= table.length) return this.text.length;
+    return table[byteOffset] ?? this.text.length;
+  }
+
+  private build(): Uint32Array {
+    const bytes = Buffer.byteLength(this.text, 'utf8');
+    const table = new Uint32Array(bytes + 1);
+    let b = 0;
+    for (let i = 0; i < this.text.length; i++) {
+      const code = this.text.codePointAt(i) ?? 0;
+      const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      for (let k = 0; k < width; k++) table[b + k] = i;
+      b += width;
+      if (code >= 0x10000) i++;
+    }
+    table[b] = this.text.length;
+    return table;
+  }
+}
+
+/** The span of a whole file's first line, for findings about a file as a whole. */
+export const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
