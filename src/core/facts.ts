@@ -80,7 +80,16 @@ export type Evidence =
   /** A property chain or identifier whose *name* may be PHI-bearing: `patient.dob`, `dob`. */
   | { kind: 'field'; path: string; span: Span }
   /** A whole object that may be PHI-bearing: `patient`, `req.body`, an ORM row. */
-  | { kind: 'object'; path: string; span: Span; why?: string }
+  | {
+      kind: 'object';
+      path: string;
+      span: Span;
+      why?: string;
+      /** Models or tables whose row this is (`patients`, `LabResult`), comma-separated. */
+      model?: string;
+      /** A whole inbound payload: a request body, a queue job's data, a parsed message. */
+      payload?: 'request' | 'job' | 'message';
+    }
   /** Literal text (string or template parts) to search for PHI values. */
   | { kind: 'text'; text: string; span: Span };
 
@@ -93,6 +102,8 @@ export interface SinkCallFact extends FactBase {
   /** Human name of the sink for messages: `console.log`, `RAISE NOTICE`, `Stripe metadata`. */
   callee: string;
   evidence: Evidence[];
+  /** The sink identifies the signed-in person (Sentry setUser, analytics identify): user fields count. */
+  identifiesUser?: boolean;
 }
 
 /** A string literal committed in code, a seed or a migration (for `phi/literal`). */

@@ -1,0 +1,87 @@
+/** `phi-scan [paths..]`: scan, report, and turn the result into an exit code. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { scan } from '../core/engine.js';
+import type { Finding, SeveritySetting } from '../core/types.js';
+import { formatReport, type OutputFormat } from '../report/index.js';
+import { DOCS_BASE_URL, HOME_URL, TOOL_VERSION } from '../version.js';
+import { createProgress } from './progress.js';
+
+export interface ScanArgs {
+  paths: string[];
+  format: OutputFormat;
+  output?: string;
+  config?: string;
+  failOn: 'error' | 'warning' | 'never';
+  maxWarnings?: number;
+  quiet?: boolean;
+  rule?: string[];
+  color?: boolean;
+  maxFileSizeKb?: number;
+  includeSuppressed?: boolean;
+}
+
+export async function scanCommand(args: ScanArgs): Promise<number> {
+  const ruleOverrides = parseRuleOverrides(args.rule ?? []);
+  const progress = createProgress(process.stderr);
+  const result = await scan({
+    paths: args.paths,
+    configPath: args.config,
+    ruleOverrides,
+    maxFileSizeKb: args.maxFileSizeKb,
+    onProgress: progress.update,
+  });
+  progress.done();
+
+  const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const toStdout = !args.output;
+  const report = formatReport(args.format, {
+    findings,
+    rules: result.rules,
+    stats: result.stats,
+    toolVersion: TOOL_VERSION,
+    docsBaseUrl: DOCS_BASE_URL,
+    informationUri: HOME_URL,
+    srcRoot: process.cwd(),
+    color: args.color ?? (toStdout && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
+    notices: result.notices,
+    includeSuppressed: args.includeSuppressed,
+  });
+  if (args.output) {
+    const target = resolve(args.output);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, report);
+    } catch (error) {
+      throw new UsageError(`Cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  } else if (report) {
+    process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  }
+  return exitCodeFor(result.findings, args.failOn, args.maxWarnings);
+}
+
+export function exitCodeFor(all: readonly Finding[], failOn: ScanArgs['failOn'], maxWarnings?: number): number {
+  const active = all.filter((f) => !f.suppression);
+  const errors = active.filter((f) => f.severity === 'error').length;
+  const warnings = active.length - errors;
+  if (failOn === 'error' && errors > 0) return 1;
+  if (failOn === 'warning' && active.length > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+function parseRuleOverrides(values: readonly string[]): Record<string, SeveritySetting> {
+  const overrides: Record<string, SeveritySetting> = {};
+  for (const value of values) {
+    const at = value.lastIndexOf(':');
+    const id = value.slice(0, at);
+    const severity = value.slice(at + 1);
+    if (at <= 0 || !['error', 'warning', 'off'].includes(severity)) {
+      throw new UsageError(`--rule expects id:severity with severity error, warning or off (got "${value}"), e.g. --rule phi/code-comment:off`);
+    }
+    overrides[id] = severity as SeveritySetting;
+  }
+  return overrides;
+}

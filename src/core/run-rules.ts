@@ -1,0 +1,77 @@
+/** Runs rules over facts and turns their reports into findings (masked, fingerprinted). */
+import type { Classifier } from '../classify/types.js';
+import type { ResolvedRule } from './config.js';
+import type { Fact } from './facts.js';
+import { fingerprintOf, formatMessage } from './fingerprint.js';
+import type { ProjectSettings, ReportDescriptor, RuleFile } from './rule.js';
+import type { Finding } from './types.js';
+
+export interface RuleRunInput {
+  classifier: Classifier;
+  settings: ProjectSettings;
+}
+
+export interface FileFacts {
+  file: RuleFile;
+  facts: Fact[];
+}
+
+export function runFileRules(rules: readonly ResolvedRule[], target: FileFacts, input: RuleRunInput): Finding[] {
+  const findings: Finding[] = [];
+  for (const resolved of rules) {
+    if (resolved.rule.scope !== 'file' || resolved.severity === 'off') continue;
+    runOne(resolved, target.file, target.facts, [target], input, findings);
+  }
+  return withFingerprints(findings);
+}
+
+export function runProjectRules(rules: readonly ResolvedRule[], all: readonly FileFacts[], input: RuleRunInput): Finding[] {
+  const findings: Finding[] = [];
+  const facts = all.flatMap((f) => f.facts);
+  for (const resolved of rules) {
+    if (resolved.rule.scope !== 'project' || resolved.severity === 'off') continue;
+    runOne(resolved, undefined, facts, all, input, findings);
+  }
+  return withFingerprints(findings);
+}
+
+function runOne(
+  resolved: ResolvedRule,
+  file: RuleFile | undefined,
+  facts: readonly Fact[],
+  files: readonly FileFacts[],
+  input: RuleRunInput,
+  out: Finding[],
+): void {
+  const { rule, severity, options } = resolved;
+  if (severity === 'off') return;
+  const report = (d: ReportDescriptor) => {
+    const template = rule.meta.messages[d.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId "${d.messageId}"`);
+    const path = d.path ?? file?.path ?? input.settings.projectFile ?? 'package.json';
+    out.push({
+      ruleId: rule.id,
+      messageId: d.messageId,
+      message: formatMessage(template, d.data),
+      severity: d.severity && severity === 'error' ? d.severity : severity,
+      category: d.category,
+      location: { path, ...d.span, ...(d.logical ? { logical: d.logical } : {}) },
+      evidence: d.evidence,
+      fingerprint: d.context ?? `${d.messageId}\0${d.evidence}`,
+      help: rule.meta.help,
+    });
+  };
+  rule.check({ file, facts, files, options, classifier: input.classifier, settings: input.settings, report });
+}
+
+/** Replaces the provisional context with a fingerprint, numbering repeats of the same context. */
+function withFingerprints(findings: Finding[]): Finding[] {
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    const key = `${f.ruleId}\0${f.location.path}\0${f.fingerprint}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    f.fingerprint = fingerprintOf(f.ruleId, f.location.path, f.fingerprint, n);
+  }
+  return findings;
+}
