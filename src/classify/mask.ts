@@ -42,3 +42,16 @@ export function clip(text: string, max = 80): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
 }
+
+const DIGIT_TOKEN = /[\p{L}\p{N}_-]*\p{N}[\p{L}\p{N}_-]*/gu;
+
+/**
+ * A one-line excerpt for messages: the found values masked, and every other token that holds a
+ * digit masked too (case numbers, account numbers and dates the detectors did not claim), so the
+ * excerpt helps locate the text without repeating identifiers.
+ */
+export function maskedExcerpt(text: string, spans: readonly { start: number; end: number }[], max = 80): string {
+  const all = [...spans];
+  for (const m of text.matchAll(DIGIT_TOKEN)) all.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  return clip(maskSpans(text, all), max);
+}

@@ -1,12 +1,12 @@
 /** `phi-scan explain <inputs..>`: how the classifier reads each name or text, and why. */
-import { createClassifier, explain, mask, type ExplainResult } from '../classify/index.js';
+import { createClassifier, explain, mask, maskSpans, type ExplainResult } from '../classify/index.js';
 import type { ValueMatch } from '../classify/types.js';
 
 export function explainCommand(inputs: readonly string[], json: boolean): number {
   const classifier = createClassifier();
   const results = inputs.map((input) => explain(classifier, input));
   if (json) {
-    const masked = results.map((r) => ({ ...r, values: r.values.map(maskMatch), identifierValues: r.identifierValues.map(maskMatch) }));
+    const masked = results.map((r) => ({ ...r, input: maskSpans(r.input, r.values.filter((v) => v.confidence >= 0.5)), values: r.values.map(maskMatch), identifierValues: r.identifierValues.map(maskMatch) }));
     process.stdout.write(`${JSON.stringify(masked, null, 2)}\n`);
   } else {
     process.stdout.write(results.map(describe).join('\n'));
@@ -20,7 +20,10 @@ function maskMatch(m: ValueMatch): ValueMatch {
 }
 
 function describe(r: ExplainResult): string {
-  const lines = [`${JSON.stringify(r.input)}`, `  tokens:    ${r.tokens.join(' · ') || '(none)'}`];
+  const found = r.values.filter((v) => v.confidence >= 0.5);
+  const valueWords = new Set(found.flatMap((v) => v.text.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
+  const tokens = r.tokens.map((t) => (valueWords.has(t) ? mask(t) : t));
+  const lines = [JSON.stringify(maskSpans(r.input, found)), `  tokens:    ${tokens.join(' · ') || '(none)'}`];
   if (r.nameMatches.length) {
     for (const m of r.nameMatches) lines.push(`  name:      ${m.category} (${m.strength}) from "${m.term}"`);
   } else {

@@ -2,7 +2,9 @@
 import yargs, { type Argv } from 'yargs';
 import { UsageError } from '../core/errors.js';
 import { TOOL_VERSION } from '../version.js';
+import { DB_COMMAND, DB_DESCRIPTION, dbCommand, dbOptions, type DbArgs } from './db.js';
 import { explainCommand } from './explain.js';
+import { inventoryCommand, inventoryOptions, type InventoryArgs } from './inventory.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand, type ScanArgs } from './scan.js';
 
@@ -26,6 +28,12 @@ export async function main(argv: string[]): Promise<number> {
       async (args) => setExit(await scanCommand(args as unknown as ScanArgs)),
     )
     .command(
+      'inventory [paths..]',
+      'List where PHI lives: tables and columns whose names are PHI-bearing (SQL and ORM schemas)',
+      (y: Argv) => inventoryOptions(y),
+      async (args) => setExit(await inventoryCommand(args as unknown as InventoryArgs)),
+    )
+    .command(
       'rules',
       'List every rule with its default severity and description',
       (y: Argv) => y.option('json', { type: 'boolean', description: 'Print the rules as JSON' }),
@@ -40,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', description: 'Print JSON' }),
       (args) => setExit(explainCommand((args.inputs as string[]) ?? [], Boolean(args.json))),
     )
+    .command(DB_COMMAND, DB_DESCRIPTION, (y: Argv) => dbOptions(y), async (args) => setExit(await dbCommand(args as unknown as DbArgs)))
     .epilog(
       'Exit codes: 0 no findings at or above --fail-on; 1 findings at or above --fail-on (or more warnings ' +
         'than --max-warnings); 2 usage, configuration or internal error.\n' +
@@ -96,5 +105,12 @@ function scanOptions(y: Argv) {
     })
     .option('color', { type: 'boolean', description: 'Colour stylish output (default: when stdout is a terminal; --no-color to turn off)' })
     .option('max-file-size-kb', { type: 'number', description: 'Files larger than this are reported, not read (default 1024)' })
+    .option('changed-since', { type: 'string', description: 'Report only findings on lines changed since this git ref (needs the history: fetch-depth: 0 in CI)' })
+    .option('baseline', { type: 'string', description: 'Baseline file: findings it lists are not reported' })
+    .option('write-baseline', { type: 'string', description: 'Record every current finding in this baseline file and exit 0' })
+    .option('concurrency', { type: 'number', description: 'Worker threads for file analysis (default: available cores; 1 = in-process)' })
+    .option('cache', { type: 'boolean', description: 'Reuse results of unchanged files from the previous run' })
+    .option('cache-location', { type: 'string', description: 'Cache folder or file (default .phi-scan-cache/)' })
+    .option('shard', { type: 'string', description: 'Scan only shard i of n (e.g. 2/4); join shard reports with `phi-scan merge`' })
     .option('include-suppressed', { type: 'boolean', description: 'json and sarif: also list suppressed findings, marked as such' });
 }

@@ -1,8 +1,10 @@
 /** `phi-scan [paths..]`: scan, report, and turn the result into an exit code. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { writeBaseline } from '../core/baseline.js';
 import { UsageError } from '../core/errors.js';
 import { scan } from '../core/engine.js';
+import { parseShard } from '../core/shard.js';
 import type { Finding, SeveritySetting } from '../core/types.js';
 import { formatReport, type OutputFormat } from '../report/index.js';
 import { DOCS_BASE_URL, HOME_URL, TOOL_VERSION } from '../version.js';
@@ -20,6 +22,13 @@ export interface ScanArgs {
   color?: boolean;
   maxFileSizeKb?: number;
   includeSuppressed?: boolean;
+  changedSince?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  concurrency?: number;
+  cache?: boolean;
+  cacheLocation?: string;
+  shard?: string;
 }
 
 export async function scanCommand(args: ScanArgs): Promise<number> {
@@ -30,9 +39,20 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
     configPath: args.config,
     ruleOverrides,
     maxFileSizeKb: args.maxFileSizeKb,
+    changedSince: args.changedSince,
+    concurrency: args.concurrency === undefined ? undefined : validConcurrency(args.concurrency),
+    cache: args.cache,
+    cacheLocation: args.cacheLocation,
+    shard: args.shard === undefined ? undefined : parseShard(args.shard),
+    baseline: args.writeBaseline ? undefined : args.baseline && resolve(args.baseline),
     onProgress: progress.update,
   });
   progress.done();
+  if (args.writeBaseline) {
+    const count = writeBaseline(resolve(args.writeBaseline), result.findings);
+    process.stderr.write(`phi-scan: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${args.writeBaseline}\n`);
+    return 0;
+  }
 
   const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const toStdout = !args.output;
@@ -70,6 +90,11 @@ export function exitCodeFor(all: readonly Finding[], failOn: ScanArgs['failOn'],
   if (failOn === 'warning' && active.length > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
   return 0;
+}
+
+function validConcurrency(value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--concurrency expects a whole number of at least 1, not ${value}`);
+  return value;
 }
 
 function parseRuleOverrides(values: readonly string[]): Record<string, SeveritySetting> {

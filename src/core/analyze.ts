@@ -25,6 +25,27 @@ export async function extractFacts(file: SourceFile, options: ExtractOptions = {
   return facts;
 }
 
+/**
+ * The same extraction, synchronously (ESLint rules cannot await): every extractor of the kind
+ * must return its facts directly, which the registered ones do once `loadSqlParser()` resolved.
+ */
+export function extractFactsSync(file: SourceFile, options: ExtractOptions = {}): Fact[] {
+  const facts: Fact[] = [];
+  for (const extractor of byKind.get(file.kind) ?? []) {
+    try {
+      const result = extractor.extract(file, options);
+      if (result instanceof Promise) {
+        result.catch(() => undefined);
+        throw new Error('it is asynchronous here; await loadSqlParser() before a synchronous run');
+      }
+      facts.push(...result);
+    } catch (error) {
+      facts.push(internalProblem(extractor.id, error));
+    }
+  }
+  return facts;
+}
+
 function internalProblem(extractorId: string, error: unknown): ParseProblemFact {
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
   return {

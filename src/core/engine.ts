@@ -1,17 +1,18 @@
-/** The scan: discover -> read -> extract -> rules (file, then project) -> suppressions. */
+/** The scan: discover -> read -> extract -> rules (file, then project) -> filters. */
 import { resolve } from 'node:path';
 import { rules as registry } from '../../rules/index.js';
 import { createClassifier } from '../classify/index.js';
-import { extractFacts, hasExtractor, unreadProblem } from './analyze.js';
-import { loadConfig, resolveRules, type PhiScanConfig, type ResolvedRule } from './config.js';
+import { applyBaseline, readBaseline } from './baseline.js';
+import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.js';
+import { changedLinesSince, touchesChangedLine, type ChangedLines } from './changed-lines.js';
+import { configDir, loadConfig, resolveRules, type PhiScanConfig } from './config.js';
 import { discover, type DiscoveredFile } from './discover.js';
-import type { Fact } from './facts.js';
-import { confirmKind } from './kinds.js';
-import { readSourceFile } from './read.js';
+import type { AnalysisSetup, FileAnalysis } from './file-analysis.js';
+import { analyseAll, defaultConcurrency } from './pool.js';
 import type { AnyRule, ProjectSettings } from './rule.js';
-import { runFileRules, runProjectRules, type FileFacts } from './run-rules.js';
-import { applySuppressions, parseSuppressions } from './suppressions.js';
-import { FILE_START, LineIndex } from './text.js';
+import { runProjectRules, type FileFacts } from './run-rules.js';
+import { inShard, type Shard } from './shard.js';
+import { applySuppressions, type Suppression } from './suppressions.js';
 import type { Finding, ScanNotice, ScanStats, SeveritySetting } from './types.js';
 
 export interface ScanOptions {
@@ -25,6 +26,20 @@ export interface ScanOptions {
   /** `--rule id:severity` overrides. */
   ruleOverrides?: Record<string, SeveritySetting>;
   maxFileSizeKb?: number;
+  /** Report only findings on lines changed since this git ref (plus project findings a change touches). */
+  changedSince?: string;
+  /** Changed lines computed by the caller (the Action's fallbacks); takes the place of `changedSince`. */
+  changedLines?: ChangedLines;
+  /** Baseline file: findings it lists are suppressed (kind 'baseline'). Defaults to the config's `baseline`. */
+  baseline?: string;
+  /** Worker threads for file analysis (default: available cores; small scans stay in-process). */
+  concurrency?: number;
+  /** Reuse results of unchanged files from an earlier run. */
+  cache?: boolean;
+  /** Cache folder or file (default `.phi-scan-cache/` in cwd). */
+  cacheLocation?: string;
+  /** Analyse only this shard of the files; project rules are left to `phi-scan merge`. */
+  shard?: Shard;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -36,6 +51,8 @@ export interface ScanResult {
   /** The whole registry, for reporters. */
   rules: AnyRule[];
   configPath: string | undefined;
+  /** Sharded runs: the facts project rules need, for `phi-scan merge`. */
+  projectFacts?: FileFacts[];
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -45,9 +62,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const searchDirs = [resolve(cwd, paths[0] ?? '.'), cwd];
   const loaded = options.config ? { config: options.config, path: undefined } : loadConfig(options.configPath, searchDirs);
   const config = loaded.config;
-  const resolved = resolveRules(registry, config, options.ruleOverrides ?? {}, loaded.path ?? 'config');
+  const configLabel = loaded.path ?? 'config';
+  const ruleOverrides = options.ruleOverrides ?? {};
+  // Validates rule ids and options up front, on the main thread, so errors are one clear message.
+  const resolved = resolveRules(registry, config, ruleOverrides, configLabel);
   const classifier = createClassifier(config.vocabulary);
-  const maxBytes = (options.maxFileSizeKb ?? config.maxFileSizeKb ?? 1024) * 1024;
 
   const discovery = await discover(paths, {
     cwd,
@@ -60,73 +79,97 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     sanitizers: config.sanitizers ?? [],
     projectFile: projectFileOf(discovery.files, loaded.path, cwd),
   };
-  const knownRules = new Set(registry.map((r) => r.id));
-  const stats: ScanStats = { filesScanned: 0, filesSkipped: 0, bytesScanned: 0, durationMs: 0 };
+  const setup: AnalysisSetup = {
+    config,
+    configLabel,
+    ruleOverrides,
+    settings,
+    maxBytes: (options.maxFileSizeKb ?? config.maxFileSizeKb ?? 1024) * 1024,
+  };
+  const shard = options.shard;
+  const files = shard ? discovery.files.filter((f) => inShard(f.path, shard)) : discovery.files;
+  const analyses = await analyseWithCache(files, setup, options, notices, cwd);
+
+  const stats: ScanStats = { filesScanned: 0, filesSkipped: discovery.files.length - files.length, bytesScanned: 0, durationMs: 0 };
   const all: FileFacts[] = [];
   const findings: Finding[] = [];
-  const suppressionsByPath = new Map<string, ReturnType<typeof parseSuppressions>>();
-
-  let done = 0;
-  for (const file of discovery.files) {
-    const analysed = await analyseFile(file, maxBytes, resolved, classifier, settings);
-    done++;
-    options.onProgress?.(done, discovery.files.length);
-    if (!analysed) {
+  const suppressionsByPath = new Map<string, Suppression[]>();
+  for (const analysis of analyses) {
+    if (!analysis) {
       stats.filesSkipped++;
       continue;
     }
-    stats.bytesScanned += analysed.bytes;
-    if (analysed.read) stats.filesScanned++;
+    stats.bytesScanned += analysis.bytes;
+    if (analysis.read) stats.filesScanned++;
     else stats.filesSkipped++;
-    all.push(analysed.fileFacts);
-    findings.push(...analysed.findings);
-    suppressionsByPath.set(file.path, analysed.suppressions);
+    all.push({ file: analysis.file, facts: analysis.facts });
+    findings.push(...analysis.findings);
+    // Suppression state is per run: cached entries must not carry `used` from an earlier one.
+    suppressionsByPath.set(analysis.file.path, analysis.suppressions.map((s) => ({ ...s, used: false })));
   }
 
-  findings.push(...runProjectRules(resolved, all, { classifier, settings }));
+  if (!shard) findings.push(...runProjectRules(resolved, all, { classifier, settings }));
 
   const byPath = groupBy(findings, (f) => f.location.path);
   for (const [path, suppressions] of suppressionsByPath) {
-    if (suppressions.length) notices.push(...applySuppressions(path, suppressions, byPath.get(path) ?? [], knownRules));
+    if (suppressions.length) notices.push(...applySuppressions(path, suppressions, byPath.get(path) ?? [], knownRuleIds));
   }
+  const baselinePath = options.baseline ?? (config.baseline ? resolve(configDir(loaded, cwd), config.baseline) : undefined);
+  if (baselinePath) notices.push(...applyBaseline(readBaseline(baselinePath), findings, baselinePath));
+  const changed = options.changedLines ?? (options.changedSince ? changedLinesSince(options.changedSince, cwd) : undefined);
+  const reported = changed ? onChangedLines(findings, all, changed) : findings;
 
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings: sortFindings(findings), notices, stats, rules: registry, configPath: loaded.path };
+  return {
+    findings: sortFindings(reported),
+    notices,
+    stats,
+    rules: registry,
+    configPath: loaded.path,
+    projectFacts: shard ? projectFactsOf(all) : undefined,
+  };
 }
 
-interface AnalysedFile {
-  fileFacts: FileFacts;
-  findings: Finding[];
-  suppressions: ReturnType<typeof parseSuppressions>;
-  bytes: number;
-  read: boolean;
+const knownRuleIds = new Set(registry.map((r) => r.id));
+
+async function analyseWithCache(
+  files: readonly DiscoveredFile[],
+  setup: AnalysisSetup,
+  options: ScanOptions,
+  notices: ScanNotice[],
+  cwd: string,
+): Promise<(FileAnalysis | undefined)[]> {
+  const cache = options.cache ? ResultCache.at(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), setup) : undefined;
+  const results = new Array<FileAnalysis | undefined>(files.length);
+  const misses: { index: number; hash: string | undefined }[] = [];
+  files.forEach((file, index) => {
+    const cached = cache?.lookup(file);
+    if (cached?.hit) results[index] = cached.analysis;
+    else misses.push({ index, hash: cached?.hash });
+  });
+  let done = files.length - misses.length;
+  const fresh = await analyseAll(
+    misses.map((m) => files[m.index]!),
+    setup,
+    options.concurrency ?? defaultConcurrency(),
+    () => options.onProgress?.(++done, files.length),
+  );
+  misses.forEach((miss, k) => {
+    results[miss.index] = fresh[k];
+    cache?.store(files[miss.index]!.path, miss.hash, fresh[k]);
+  });
+  const problem = cache?.save();
+  if (problem) notices.push({ path: options.cacheLocation ?? DEFAULT_CACHE_LOCATION, level: 'warning', message: problem });
+  return results;
 }
 
-async function analyseFile(
-  file: DiscoveredFile,
-  maxBytes: number,
-  rules: readonly ResolvedRule[],
-  classifier: ReturnType<typeof createClassifier>,
-  settings: ProjectSettings,
-): Promise<AnalysedFile | undefined> {
-  if (!hasExtractor(file.kind)) return undefined;
-  const read = readSourceFile(file.absolute, maxBytes);
-  const ruleFile = { path: file.path, kind: file.kind, isTest: file.isTest, text: read.ok ? read.text : '' };
-  let facts: Fact[];
-  if (!read.ok) {
-    facts = [unreadProblem(read.reason)];
-  } else {
-    const kind = confirmKind(file.kind, file.path, read.text);
-    if (!kind) return undefined;
-    const text = read.text.replace(/^\uFEFF/, '');
-    ruleFile.text = text;
-    facts = await extractFacts({ path: file.path, kind, text }, {});
-    if (read.warning) facts.push({ ...unreadProblem(read.warning), stillScanned: 'the whole file, with replacement characters' });
-  }
-  const fileFacts = { file: ruleFile, facts };
-  const findings = runFileRules(rules, fileFacts, { classifier, settings });
-  const suppressions = read.ok ? parseSuppressions(ruleFile.text, new LineIndex(ruleFile.text)) : [];
-  return { fileFacts, findings, suppressions, bytes: read.bytes, read: read.ok };
+/** The facts project rules read, kept by a shard so `phi-scan merge` can judge the whole project. */
+export const PROJECT_FACT_KINDS: ReadonlySet<string> = new Set(['setting', 'dependency', 'project-request']);
+
+function projectFactsOf(all: readonly FileFacts[]): FileFacts[] {
+  return all
+    .map((f) => ({ file: f.file, facts: f.facts.filter((fact) => PROJECT_FACT_KINDS.has(fact.kind)) }))
+    .filter((f) => f.facts.length > 0);
 }
 
 /** Project-level findings attach to the config file, else the root package.json. */
@@ -138,6 +181,19 @@ function projectFileOf(files: readonly DiscoveredFile[], configPath: string | un
 
 function relativeOrSelf(path: string, cwd: string): string {
   return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
+}
+
+/** File findings on changed lines; project findings when their file or a file with project facts changed. */
+function onChangedLines(findings: readonly Finding[], all: readonly FileFacts[], changed: ChangedLines): Finding[] {
+  const projectInputChanged = all.some(
+    (f) => changed.files.has(f.file.path) && f.facts.some((fact) => PROJECT_FACT_KINDS.has(fact.kind)),
+  );
+  const projectRules = new Set(registry.filter((r) => r.scope === 'project').map((r) => r.id));
+  return findings.filter((f) =>
+    projectRules.has(f.ruleId)
+      ? projectInputChanged || changed.files.has(f.location.path)
+      : touchesChangedLine(changed, f.location.path, f.location.line, f.location.endLine),
+  );
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -161,4 +217,3 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-export { FILE_START };

@@ -48,6 +48,11 @@ export type FactSource =
 interface FactBase {
   span: Span;
   source: FactSource;
+  /**
+   * For facts read from a live catalog: the object's `database/schema/table/column`, already masked.
+   * A finding reported on the fact's span carries it as `location.logical`.
+   */
+  logical?: string;
 }
 
 /** A name given to (or referring to) a database object. */
@@ -59,6 +64,12 @@ export interface SchemaNameFact extends FactBase {
   parent?: string;
   /** true where the statement creates or renames the object; false for mere references. */
   defines: boolean;
+  /** For a database name mapped from an ORM name (`@@map`, `tableName`, `field`): the model or field it maps (`Patient`, `dateOfBirth`). */
+  mappedFrom?: string;
+  /** For a column or field that points at another table or model (foreign key, ORM relation): that table or model. */
+  references?: string;
+  /** An ORM relation field that has no column of its own (`intakes Intake[]`). */
+  virtual?: boolean;
 }
 
 /** A schema description: COMMENT ON, Prisma `///`, ORM `comment` options. */
@@ -134,6 +145,13 @@ export interface SettingFact extends FactBase {
   developmentOnly?: boolean;
   /** True for restore preambles (pg_dump) that are not real settings. */
   preamble?: boolean;
+  /**
+   * Session lifetimes (`session.idle`, `session.absolute`): the value in seconds, when known.
+   * Absent on a library default means the session never expires.
+   */
+  seconds?: number;
+  /** The library's default, not set in code: the span is the library's configuration call. */
+  libraryDefault?: boolean;
 }
 
 /** A dependency or service used: an npm package, an import, an endpoint URL, a schema. */
@@ -150,6 +168,12 @@ export interface TemplateFieldFact extends FactBase {
   role: string;
   text: string;
   template: string;
+  /** True when the template feeds a support ticket (issue forms, helpdesk exports, support e-mails). */
+  ticket?: boolean;
+  /** Facts of one form field (or one helpdesk reply) share a group, so a field is reported once. */
+  group?: string;
+  /** The field's input kind when known: `input`, `textarea`, `dropdown`, `checkboxes`, `markdown`, `file`. */
+  input?: string;
 }
 
 /** A Neon project create/update request (API, CLI, IaC) and what its settings say. */

@@ -22,7 +22,7 @@ export function runFileRules(rules: readonly ResolvedRule[], target: FileFacts, 
     if (resolved.rule.scope !== 'file' || resolved.severity === 'off') continue;
     runOne(resolved, target.file, target.facts, [target], input, findings);
   }
-  return withFingerprints(findings);
+  return withFingerprints(withLogicalNames(findings, [target]));
 }
 
 export function runProjectRules(rules: readonly ResolvedRule[], all: readonly FileFacts[], input: RuleRunInput): Finding[] {
@@ -32,7 +32,7 @@ export function runProjectRules(rules: readonly ResolvedRule[], all: readonly Fi
     if (resolved.rule.scope !== 'project' || resolved.severity === 'off') continue;
     runOne(resolved, undefined, facts, all, input, findings);
   }
-  return withFingerprints(findings);
+  return withFingerprints(withLogicalNames(findings, all));
 }
 
 function runOne(
@@ -62,6 +62,35 @@ function runOne(
     });
   };
   rule.check({ file, facts, files, options, classifier: input.classifier, settings: input.settings, report });
+}
+
+/**
+ * Rules report spans, not facts: a finding on the line of a fact that has a logical name
+ * (a live catalog's object) takes that name as its logical location.
+ */
+function withLogicalNames(findings: Finding[], files: readonly FileFacts[]): Finding[] {
+  if (findings.length === 0) return findings;
+  let byLine: Map<string, string> | undefined;
+  for (const finding of findings) {
+    if (finding.location.logical !== undefined) continue;
+    byLine ??= logicalNamesByLine(files);
+    if (byLine.size === 0) return findings;
+    const logical = byLine.get(`${finding.location.path}\0${finding.location.line}`);
+    if (logical !== undefined) finding.location.logical = logical;
+  }
+  return findings;
+}
+
+function logicalNamesByLine(files: readonly FileFacts[]): Map<string, string> {
+  const byLine = new Map<string, string>();
+  for (const { file, facts } of files) {
+    for (const fact of facts) {
+      if (fact.logical === undefined) continue;
+      const key = `${file.path}\0${fact.span.line}`;
+      if (!byLine.has(key)) byLine.set(key, fact.logical);
+    }
+  }
+  return byLine;
 }
 
 /** Replaces the provisional context with a fingerprint, numbering repeats of the same context. */

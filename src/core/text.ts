@@ -94,3 +94,25 @@ export class Utf8Offsets {
 
 /** The span of a whole file's first line, for findings about a file as a whole. */
 export const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/**
+ * The span of `text.slice(start, end)` when `text` is the source slice that begins at `origin`
+ * (a fact's span start): for findings on one value inside a multi-line comment.
+ */
+export function spanInText(origin: Position, text: string, start: number, end: number): Span {
+  const at = (offset: number): Position => {
+    let line = origin.line;
+    let lineStart = -1;
+    for (let i = 0; i < offset && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i;
+      }
+    }
+    return lineStart < 0 ? { line, column: origin.column + offset } : { line, column: offset - lineStart };
+  };
+  const a = at(start);
+  const b = at(Math.max(start, end));
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}

@@ -28,6 +28,10 @@ export interface SourceFile {
 export interface ExtractOptions {
   /** Type-aware analysis (TypeScript) when a program is available. */
   typeAware?: boolean;
+  /** Project-configured sanitizer function names: values passed through them are not evidence. */
+  sanitizers?: readonly string[];
+  /** Project-specific sink functions or methods (`audit.record`, `track`), treated as log sinks. */
+  logSinks?: readonly string[];
 }
 
 export interface Extractor {

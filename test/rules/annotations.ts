@@ -11,7 +11,7 @@ export interface Expectation {
   kind: 'ruleid' | 'ok' | 'todoruleid';
 }
 
-const ANNOTATION = /^\s*(?:--|\/\/|#|\/\*|\{\{!--|<!--|\*)\s*(ruleid|ok|todoruleid):\s*(phi\/[\w-]+(?:\s*,\s*phi\/[\w-]+)*)/;
+const ANNOTATION = /^\s*(?:--|\/\/|#|\/\*|\{\{!(?:--)?|<!--|<%#|\{%-?\s*comment\s*-?%\}|\*)\s*(ruleid|ok|todoruleid):\s*(phi\/[\w-]+(?:\s*,\s*phi\/[\w-]+)*)/;
 
 export function parseAnnotations(text: string): Expectation[] {
   const lines = text.split(/\r\n|\r|\n/);

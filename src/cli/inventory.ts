@@ -1,0 +1,43 @@
+/** `phi-scan inventory [paths..]`: the PHI data map of a project's schemas (SQL and ORM). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { collectFacts } from '../core/collect-facts.js';
+import { UsageError } from '../core/errors.js';
+import { buildInventory, formatInventory, type InventoryFormat } from '../inventory/index.js';
+
+export interface InventoryArgs {
+  paths: string[];
+  format: InventoryFormat;
+  output?: string;
+  config?: string;
+  maxFileSizeKb?: number;
+}
+
+export function inventoryOptions(y: Argv) {
+  return y
+    .positional('paths', { type: 'string', array: true, description: 'Files, folders or globs to read', default: ['.'] })
+    .option('format', { alias: 'f', choices: ['markdown', 'json', 'csv'] as const, default: 'markdown', description: 'Output format' })
+    .option('output', { alias: 'o', type: 'string', description: 'Write the inventory to this file instead of stdout' })
+    .option('config', { alias: 'c', type: 'string', description: 'Config file (JSON)' })
+    .option('max-file-size-kb', { type: 'number', description: 'Files larger than this are reported, not read (default 1024)' });
+}
+
+/** Prints (or writes) the inventory; exit code 0, or 2 on a usage error. */
+export async function inventoryCommand(args: InventoryArgs): Promise<number> {
+  const collected = await collectFacts({ paths: args.paths, configPath: args.config, maxFileSizeKb: args.maxFileSizeKb });
+  const text = formatInventory(buildInventory(collected.files, collected.classifier), args.format);
+  for (const notice of collected.notices) process.stderr.write(`phi-scan: ${notice.path}: ${notice.message}\n`);
+  if (!args.output) {
+    process.stdout.write(text);
+    return 0;
+  }
+  const target = resolve(args.output);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return 0;
+}

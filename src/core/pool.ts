@@ -1,0 +1,81 @@
+/**
+ * Spreads file analysis over worker threads. Results come back by index, so the outcome is the
+ * same as a single-threaded run whatever order workers finish in.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DiscoveredFile } from './discover.js';
+import { analyseFile, createAnalysisContext, type AnalysisSetup, type FileAnalysis } from './file-analysis.js';
+
+const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+/** Below this many files, starting workers (each loads the parsers) costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 40;
+
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export async function analyseAll(
+  files: readonly DiscoveredFile[],
+  setup: AnalysisSetup,
+  concurrency: number,
+  onDone: () => void,
+): Promise<(FileAnalysis | undefined)[]> {
+  const workers = Math.min(concurrency, Math.floor(files.length / MIN_FILES_PER_WORKER));
+  if (workers <= 1 || !existsSync(WORKER_URL)) return analyseInProcess(files, setup, onDone);
+  return analyseInWorkers(files, setup, workers, onDone);
+}
+
+async function analyseInProcess(files: readonly DiscoveredFile[], setup: AnalysisSetup, onDone: () => void) {
+  const context = createAnalysisContext(setup);
+  const results: (FileAnalysis | undefined)[] = [];
+  for (const file of files) {
+    results.push(await analyseFile(file, context));
+    onDone();
+  }
+  return results;
+}
+
+function analyseInWorkers(
+  files: readonly DiscoveredFile[],
+  setup: AnalysisSetup,
+  count: number,
+  onDone: () => void,
+): Promise<(FileAnalysis | undefined)[]> {
+  const results = new Array<FileAnalysis | undefined>(files.length);
+  let next = 0;
+  let finished = 0;
+  return new Promise((resolvePromise, reject) => {
+    const pool: Worker[] = [];
+    const stopAll = () => Promise.all(pool.map((w) => w.terminate()));
+    const feed = (worker: Worker) => {
+      if (next >= files.length) return;
+      const index = next++;
+      worker.postMessage({ index, file: files[index] });
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(WORKER_URL, { workerData: setup });
+      pool.push(worker);
+      worker.on('message', (message: { index: number; analysis?: FileAnalysis; error?: string }) => {
+        if (message.error !== undefined) {
+          void stopAll();
+          reject(new Error(`worker failed on ${files[message.index]?.path}: ${message.error}`));
+          return;
+        }
+        results[message.index] = message.analysis;
+        finished++;
+        onDone();
+        if (finished === files.length) void stopAll().then(() => resolvePromise(results));
+        else feed(worker);
+      });
+      worker.on('error', (error) => {
+        void stopAll();
+        reject(error);
+      });
+      // Two files in flight per worker keeps it busy while the main thread handles a result.
+      feed(worker);
+      feed(worker);
+    }
+  });
+}

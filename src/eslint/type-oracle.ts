@@ -1,0 +1,55 @@
+/**
+ * Type-aware analysis for the TypeScript extractor, when typescript-eslint's `projectService`
+ * provides a program: an identifier whose declared type has PHI-bearing fields (a `Patient`
+ * with `dateOfBirth`, `ssn`) carries a whole PHI record, whatever the variable is called.
+ */
+import ts from 'typescript';
+import type { Classifier } from '../classify/types.js';
+import type { TypeOracle } from '../extract/typescript/index.js';
+
+type Judgement = { why: string; model?: string } | undefined;
+
+const MAX_PROPERTIES = 200;
+const NAMED_FIELDS_SHOWN = 3;
+const NOT_A_RECORD = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.EnumLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+
+export function typeOracleOf(checker: ts.TypeChecker, classifier: Classifier): TypeOracle {
+  const judged = new Map<ts.Type, Judgement>();
+
+  const judge = (type: ts.Type): Judgement => {
+    if (judged.has(type)) return judged.get(type);
+    judged.set(type, undefined); // recursion guard for self-referencing unions
+    let result: Judgement;
+    if (type.isUnion()) {
+      for (const member of type.types) if ((result = judge(member))) break;
+    } else if (!(type.flags & NOT_A_RECORD) && type.flags & ts.TypeFlags.Object && type.getCallSignatures().length === 0 && !checker.isArrayLikeType(type)) {
+      result = recordJudgement(type);
+    }
+    judged.set(type, result);
+    return result;
+  };
+
+  const recordJudgement = (type: ts.Type): Judgement => {
+    const fields: string[] = [];
+    for (const property of checker.getPropertiesOfType(type).slice(0, MAX_PROPERTIES)) {
+      const name = classifier.classifyName(property.name);
+      const strength = name.best?.strength;
+      if ((strength === 'direct' || strength === 'health') && !name.opaqueId && !name.aggregate && !name.sanitized) fields.push(property.name);
+    }
+    if (fields.length === 0) return undefined;
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    const model = symbol && !symbol.name.startsWith('__') ? symbol.name : undefined;
+    const shown = fields.slice(0, NAMED_FIELDS_SHOWN).join(', ') + (fields.length > NAMED_FIELDS_SHOWN ? ', ...' : '');
+    return { why: `its type ${model ?? 'object'} has PHI fields (${shown})`, ...(model ? { model } : {}) };
+  };
+
+  return {
+    objectEvidence(expr) {
+      try {
+        return judge(checker.getTypeAtLocation(expr));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

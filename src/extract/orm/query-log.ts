@@ -1,0 +1,264 @@
+/**
+ * ORM settings that write SQL text or bind parameters to logs, as `setting` facts judged by
+ * `phi/query-log-config`. Keys (lower-cased in the rule's table):
+ *   prisma.log, prisma.$on-query, typeorm.logging, sequelize.logging, sequelize.logQueryParameters,
+ *   drizzle.logger, knex.debug, kysely.log, mikro-orm.debug, opentelemetry.enhancedDatabaseReporting
+ * Only values that do log queries become facts. A value behind an explicit development-only
+ * condition is marked `developmentOnly`.
+ */
+import ts from 'typescript';
+import { arrayStrings, asFunction, asObject, chainOf, isStringLike, literalText, property, propertyName, unwrap, walk } from './ast.js';
+import type { Emitter, OrmSource } from './emit.js';
+
+const DEV_NAMES = new Set(['development', 'dev', 'local']);
+
+export class QueryLogSettings {
+  /** Offsets [start, end) of code that only runs in development. */
+  private readonly devRanges: [number, number][] = [];
+  /** Identifiers bound to a development-only test (`const isDev = NODE_ENV === 'development'`). */
+  private readonly devFlags = new Set<string>();
+  private readonly seen = new Set<ts.Node>();
+
+  constructor(
+    private readonly em: Emitter,
+    private readonly sf: ts.SourceFile,
+  ) {}
+
+  /** Records development-only regions: `if (isDev) {...}`, `isDev ? a : b`, `development: {...}`. */
+  trackGuards(node: ts.Node): void {
+    if (ts.isIfStatement(node) || ts.isConditionalExpression(node)) {
+      const test = ts.isIfStatement(node) ? node.expression : node.condition;
+      const dev = devTest(test, this.devFlags);
+      const branch = dev === 'then' ? (ts.isIfStatement(node) ? node.thenStatement : node.whenTrue) : dev === 'else' ? (ts.isIfStatement(node) ? node.elseStatement : node.whenFalse) : undefined;
+      if (branch) this.devRanges.push([branch.pos, branch.end]);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && devTest(node.left, this.devFlags) === 'then') {
+      this.devRanges.push([node.right.pos, node.right.end]);
+    } else if (ts.isPropertyAssignment(node) && DEV_NAMES.has(propertyName(node.name) ?? '')) {
+      this.devRanges.push([node.initializer.pos, node.initializer.end]);
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && devTest(node.initializer, this.devFlags) === 'then') {
+      this.devFlags.add(node.name.text);
+    }
+  }
+
+  newExpression(node: ts.NewExpression): void {
+    const callee = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
+    const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+    if (callee === 'PrismaClient') this.arrayLog('prisma', 'prisma.log', asObject(args[0]), 'PrismaClient options');
+    else if (callee === 'Kysely') this.kysely(asObject(args[0]));
+    else if (callee === 'Sequelize') for (const a of args) this.sequelize(asObject(a), true);
+    else if (callee === 'DataSource') this.typeorm(asObject(args[0]), true);
+  }
+
+  call(node: ts.CallExpression): void {
+    const chain = chainOf(node);
+    const last = chain[chain.length - 1];
+    if (!last?.args) return;
+    if (chain.length === 1 && last.name === 'drizzle') {
+      for (const a of last.args) this.drizzle(asObject(a));
+    } else if (chain.length === 1 && (last.name === 'knex' || last.name === 'Knex')) {
+      this.knex(asObject(last.args[0]), true);
+    } else if (last.name === '$on' && isStringLike(last.args[0]) && last.args[0].text === 'query') {
+      this.prismaOn(last.args[1]);
+    } else if (last.name === 'createConnection' || last.name === 'forRoot') {
+      this.typeorm(asObject(last.args[0]), true);
+    }
+  }
+
+  /** Config objects recognised by their keys, wherever they are (knexfile, sequelize config, TypeORM factory). */
+  objectLiteral(node: ts.ObjectLiteralExpression): void {
+    if (this.seen.has(node)) return;
+    let keys: Set<string> | undefined;
+    const has = (k: string) => (keys ??= new Set(node.properties.map((p) => (p.name ? (propertyName(p.name) ?? '') : ''))), keys.has(k));
+    if (has('enhancedDatabaseReporting')) {
+      const p = prop(node, 'enhancedDatabaseReporting');
+      if (p && literalText(p.initializer) === 'true') this.set('typescript', 'opentelemetry.enhancedDatabaseReporting', 'true', p, 'OpenTelemetry pg instrumentation');
+    }
+    if (has('logQueryParameters') || has('benchmark') || (has('dialect') && has('logging'))) this.sequelize(node, false);
+    if (has('logging') && has('type') && (has('entities') || has('synchronize') || has('migrations') || has('migrationsRun') || has('autoLoadEntities'))) this.typeorm(node, false);
+    if (has('debug') && has('client')) this.knex(node, false);
+    if (has('debug') && !has('client') && (has('driver') || has('entities') || has('entitiesTs') || has('dbName') || has('clientUrl'))) this.mikroOrm(node);
+    if (has('logQuery')) this.customLogger(property(node, 'logQuery'));
+  }
+
+  /** `class QueryLogger implements Logger { logQuery(query, params) { ... } }` (Drizzle). */
+  classDeclaration(node: ts.ClassDeclaration | ts.ClassExpression): void {
+    for (const m of node.members) if (ts.isMethodDeclaration(m) && propertyName(m.name) === 'logQuery') this.customLogger(m as unknown as ts.Expression);
+  }
+
+  private arrayLog(source: OrmSource, key: string, options: ts.ObjectLiteralExpression | undefined, scope: string): void {
+    if (!options) return;
+    this.seen.add(options);
+    const p = prop(options, 'log');
+    if (p) this.values(p.initializer, false, (value, node, dev) => {
+      const levels = arrayStrings(value);
+      if (levels?.includes('query')) this.set(source, key, this.text(value), node, scope, dev);
+    });
+  }
+
+  private kysely(options: ts.ObjectLiteralExpression | undefined): void {
+    if (!options) return;
+    this.arrayLog('kysely', 'kysely.log', options, 'Kysely options');
+    const log = property(options, 'log');
+    const fn = log && (asFunction(log) ?? (ts.isMethodDeclaration(log as ts.Node) ? (log as unknown as ts.MethodDeclaration) : undefined));
+    if (!fn?.body) return;
+    const at = findMember(fn.body, 'parameters');
+    if (at) this.set('kysely', 'kysely.log', 'a log function that prints query.parameters', at, 'Kysely options');
+  }
+
+  private sequelize(options: ts.ObjectLiteralExpression | undefined, direct: boolean): void {
+    if (!options || this.seen.has(options)) return;
+    if (!direct && !(prop(options, 'dialect') || prop(options, 'logQueryParameters') || prop(options, 'benchmark'))) return;
+    this.seen.add(options);
+    const logging = prop(options, 'logging');
+    const off = logging && literalText(logging.initializer) === 'false';
+    if (off) return;
+    const params = prop(options, 'logQueryParameters');
+    const benchmark = prop(options, 'benchmark');
+    const paramsOn = params && literalText(params.initializer) === 'true';
+    const benchmarkOn = benchmark && literalText(benchmark.initializer) === 'true';
+    if (paramsOn) this.set('sequelize', 'sequelize.logQueryParameters', 'true', params, 'Sequelize options');
+    if (logging && (paramsOn || benchmarkOn)) this.set('sequelize', 'sequelize.logging', this.text(logging.initializer), logging, 'Sequelize options');
+  }
+
+  private typeorm(options: ts.ObjectLiteralExpression | undefined, direct: boolean): void {
+    if (!options || this.seen.has(options)) return;
+    if (!direct && !prop(options, 'type')) return;
+    this.seen.add(options);
+    const p = prop(options, 'logging');
+    if (p) this.values(p.initializer, false, (value, node, dev) => {
+      const text = literalText(value);
+      const levels = arrayStrings(value);
+      if (text === 'true' || text === 'all' || levels?.includes('query') || levels?.includes('all')) this.set('typeorm', 'typeorm.logging', this.text(value), node, 'TypeORM DataSource options', dev);
+    });
+  }
+
+  private drizzle(options: ts.ObjectLiteralExpression | undefined): void {
+    if (!options) return;
+    const p = prop(options, 'logger');
+    if (!p) return;
+    this.values(p.initializer, false, (value, node, dev) => {
+      const text = literalText(value);
+      if (text === 'true') this.set('drizzle', 'drizzle.logger', 'true', node, 'drizzle() options', dev);
+      else if (ts.isNewExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === 'DefaultLogger') {
+        this.set('drizzle', 'drizzle.logger', 'DefaultLogger', node, 'drizzle() options', dev);
+      }
+    });
+  }
+
+  private knex(options: ts.ObjectLiteralExpression | undefined, direct: boolean): void {
+    if (!options || this.seen.has(options)) return;
+    if (!direct && !prop(options, 'client')) return;
+    this.seen.add(options);
+    const p = prop(options, 'debug');
+    if (p) this.values(p.initializer, false, (value, node, dev) => {
+      if (literalText(value) === 'true') this.set('knex', 'knex.debug', 'true', node, 'Knex config', dev);
+    });
+  }
+
+  private mikroOrm(options: ts.ObjectLiteralExpression): void {
+    if (this.seen.has(options)) return;
+    this.seen.add(options);
+    const p = prop(options, 'debug');
+    if (p) this.values(p.initializer, false, (value, node, dev) => {
+      const levels = arrayStrings(value);
+      if (literalText(value) === 'true' || levels?.includes('query') || levels?.includes('query-params')) this.set('typescript', 'mikro-orm.debug', this.text(value), node, 'MikroORM config', dev);
+    });
+  }
+
+  /** `$on('query', (e) => log(e.params))`: bind values reach the log. */
+  private prismaOn(handler: ts.Expression | undefined): void {
+    const fn = asFunction(handler);
+    if (!fn) return;
+    const at = findMember(fn.body, 'params');
+    if (at) this.set('prisma', 'prisma.$on-query', 'a query event handler that prints params', at, "PrismaClient $on('query')");
+  }
+
+  /** A Drizzle logger's `logQuery(query, params)` that uses `params`. */
+  private customLogger(node: ts.Expression | undefined): void {
+    if (!node) return;
+    const fn = ts.isMethodDeclaration(node as ts.Node) ? (node as unknown as ts.MethodDeclaration) : asFunction(node);
+    const params = fn?.parameters[1];
+    if (!fn?.body || !params || !ts.isIdentifier(params.name)) return;
+    const name = params.name.text;
+    let use: ts.Node | undefined;
+    walk(fn.body, (n) => {
+      if (use) return false;
+      if (ts.isIdentifier(n) && n.text === name) use = n;
+    });
+    if (use) this.set('drizzle', 'drizzle.logger', 'a custom logQuery that prints params', use, 'Drizzle logger');
+  }
+
+  /** Calls back for each possible value: both branches of `cond ? a : b`, the right of `cond && a`. */
+  private values(expr: ts.Expression, dev: boolean, visit: (value: ts.Expression, node: ts.Node, dev: boolean) => void): void {
+    const e = unwrap(expr);
+    if (ts.isConditionalExpression(e)) {
+      const test = devTest(e.condition, this.devFlags);
+      this.values(e.whenTrue, dev || test === 'then', visit);
+      this.values(e.whenFalse, dev || test === 'else', visit);
+    } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      this.values(e.right, dev || devTest(e.left, this.devFlags) === 'then', visit);
+    } else if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      this.values(e.left, dev, visit);
+      this.values(e.right, dev, visit);
+    } else {
+      visit(e, e, dev);
+    }
+  }
+
+  private set(source: OrmSource, key: string, value: string, node: ts.Node, scope: string, dev = false): void {
+    const start = node.getStart(this.sf);
+    const inDev = dev || this.devRanges.some(([s, e]) => start >= s && start < e);
+    this.em.setting(source, key, value, node, scope, inDev);
+  }
+
+  private text(node: ts.Node): string {
+    const t = node.getText(this.sf).replace(/\s+/g, ' ');
+    return t.length > 60 ? `${t.slice(0, 59)}…` : t;
+  }
+}
+
+function prop(obj: ts.ObjectLiteralExpression, key: string): ts.PropertyAssignment | undefined {
+  let found: ts.PropertyAssignment | undefined;
+  for (const p of obj.properties) if (ts.isPropertyAssignment(p) && propertyName(p.name) === key) found = p;
+  return found;
+}
+
+/** The first `x.<member>` access in a subtree. */
+function findMember(body: ts.Node, member: string): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  walk(body, (n) => {
+    if (found) return false;
+    if (ts.isPropertyAccessExpression(n) && n.name.text === member) found = n;
+  });
+  return found;
+}
+
+/**
+ * `NODE_ENV === 'development'` (or a flag bound to it) -> 'then'; `NODE_ENV !== 'development'` -> 'else'.
+ * Only explicit development tests count: `NODE_ENV !== 'production'` also runs in staging.
+ */
+function devTest(expr: ts.Expression, flags: ReadonlySet<string>): 'then' | 'else' | undefined {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) return flags.has(e.text) ? 'then' : undefined;
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
+    const inner = devTest(e.operand, flags);
+    return inner === 'then' ? 'else' : inner === 'else' ? 'then' : undefined;
+  }
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const op = e.operatorToken.kind;
+  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+  if (!equal && !notEqual) return undefined;
+  const [env, value] = isEnvRead(e.left) ? [e.left, e.right] : [e.right, e.left];
+  if (!isEnvRead(env) || !isStringLike(unwrap(value)) || !DEV_NAMES.has((unwrap(value) as ts.StringLiteral).text)) return undefined;
+  return equal ? 'then' : 'else';
+}
+
+/** `process.env.NODE_ENV`, `process.env['NODE_ENV']`, `config.env`, `app.get('env')`-like reads. */
+function isEnvRead(node: ts.Expression): boolean {
+  const e = unwrap(node);
+  if (ts.isPropertyAccessExpression(e)) return /^(NODE_ENV|APP_ENV|env|environment)$/.test(e.name.text);
+  if (ts.isElementAccessExpression(e)) return isStringLike(e.argumentExpression) && /^(NODE_ENV|APP_ENV)$/.test(e.argumentExpression.text);
+  if (ts.isIdentifier(e)) return /^(env|nodeEnv|NODE_ENV|environment)$/.test(e.text);
+  return false;
+}

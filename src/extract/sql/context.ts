@@ -1,0 +1,140 @@
+/** Shared state of one SQL extraction: the text, its tokens, spans, emitted facts, problems. */
+import type { Evidence, Fact, FactSource, SchemaObjectKind } from '../../core/facts.js';
+import type { Span } from '../../core/types.js';
+import { Utf8Offsets } from '../../core/text.js';
+import { asciiLower, tokenIndexAt, tokenValue, type CopyBlock, type Token } from './lexer.js';
+
+export interface ParseFailure {
+  /** UTF-16 offset of the statement (or body) that failed. */
+  at: number;
+  what: string;
+  error: string;
+}
+
+export interface SqlContext {
+  /** Preprocessed text: same length and line structure as the input. */
+  text: string;
+  /** The text as written (COPY data rows are blanked in `text`). */
+  original: string;
+  copyBlocks: readonly CopyBlock[];
+  source: FactSource;
+  facts: Fact[];
+  failures: ParseFailure[];
+  /** True for pg_dump output: plain SETs only configure the restore session. */
+  pgDump: boolean;
+  span(start: number, end: number): Span;
+  placeholderEvidence: ((text: string) => Evidence | undefined) | undefined;
+}
+
+/** One parsed statement: its AST node, UTF-16 range and tokens, and a byte-offset mapper. */
+export interface Unit {
+  ctx: SqlContext;
+  node: Record<string, any>;
+  start: number;
+  end: number;
+  tokens: Token[];
+  /** Stable id for literal groups. */
+  id: string;
+  /** Byte offset (relative to the parsed text) to absolute UTF-16 offset. */
+  loc(byteOffset: number | undefined): number;
+}
+
+/** Maps byte offsets of a parsed slice to absolute UTF-16 offsets. */
+export function byteMapper(slice: string, base: number): (byteOffset: number | undefined) => number {
+  const offsets = new Utf8Offsets(slice);
+  return (byteOffset) => base + offsets.toUtf16(Math.max(0, byteOffset ?? 0));
+}
+
+export function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
+  const from = tokenIndexAt(tokens, start);
+  const to = tokenIndexAt(tokens, end);
+  return tokens.slice(from, to);
+}
+
+const NAMEDATALEN_BYTES = 63;
+
+/** Does a name token stand for `name`? PostgreSQL truncates long identifiers to 63 bytes. */
+function tokenMatches(text: string, token: Token, name: string): boolean {
+  if (token.kind !== 'ident' && token.kind !== 'qident' && token.kind !== 'string') return false;
+  const length = (token.contentEnd ?? token.end) - (token.contentStart ?? token.start);
+  // cheap rejection first: most tokens differ in length (escapes only ever shorten a value)
+  if (length < name.length) return false;
+  if (token.kind === 'ident' && length !== name.length && name.length < NAMEDATALEN_BYTES) return false;
+  const value = tokenValue(text, token);
+  if (value === name) return true;
+  return Buffer.byteLength(name, 'utf8') >= NAMEDATALEN_BYTES && value.startsWith(name);
+}
+
+export interface FindOptions {
+  from?: number;
+  before?: number;
+  /** Take the last match in the range instead of the first. */
+  last?: boolean;
+}
+
+export function findToken(unit: Unit, name: string, options: FindOptions = {}): Token | undefined {
+  const from = options.from ?? unit.start;
+  const before = options.before ?? unit.end;
+  const text = unit.ctx.text;
+  let found: Token | undefined;
+  for (let k = tokenIndexAt(unit.tokens, from); k < unit.tokens.length; k++) {
+    const t = unit.tokens[k]!;
+    if (t.start >= before) break;
+    if (tokenMatches(text, t, name)) {
+      found = t;
+      if (!options.last) break;
+    }
+  }
+  return found;
+}
+
+export function isWord(text: string, token: Token | undefined, word: string): boolean {
+  return token !== undefined && token.kind === 'ident' && asciiLower(text.slice(token.start, token.end)) === word;
+}
+
+export interface NameOptions extends FindOptions {
+  parent?: string | undefined;
+  /** A token already located. */
+  token?: Token | undefined;
+}
+
+/** Emits a schema-name fact at the name token (or a dynamic-identifier for a placeholder name). */
+export function emitName(unit: Unit, objectKind: SchemaObjectKind, name: string | undefined, defines: boolean, options: NameOptions = {}): Token | undefined {
+  if (!name) return undefined;
+  const { ctx } = unit;
+  const token = options.token ?? findToken(unit, name, options);
+  const start = token?.start ?? unit.start;
+  const end = token?.end ?? unit.start;
+  const fullName = token && token.kind !== 'string' ? tokenValue(ctx.text, token) : name;
+  const span = ctx.span(start, end);
+  const placeholder = ctx.placeholderEvidence?.(fullName);
+  if (placeholder) {
+    ctx.facts.push({ kind: 'dynamic-identifier', what: 'object-name', evidence: [placeholder], span, source: ctx.source });
+    return token;
+  }
+  ctx.facts.push({
+    kind: 'schema-name',
+    objectKind,
+    name: fullName,
+    ...(options.parent ? { parent: options.parent } : {}),
+    defines,
+    span,
+    source: ctx.source,
+  });
+  return token;
+}
+
+/** `[{String:{sval:'a'}}, {String:{sval:'b'}}]` -> `['a', 'b']`. */
+export function names(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const item of list) {
+    const s = (item as { String?: { sval?: string } }).String?.sval;
+    if (typeof s === 'string') out.push(s);
+  }
+  return out;
+}
+
+export function qualified(schema: string | undefined, name: string): string {
+  return schema ? `${schema}.${name}` : name;
+}

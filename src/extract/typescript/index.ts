@@ -1,0 +1,122 @@
+/** The TypeScript/JavaScript extractor: comments, sink calls, dynamic SQL names, literals. */
+import ts from 'typescript';
+import type { Fact } from '../../core/facts.js';
+import { FILE_START, LineIndex } from '../../core/text.js';
+import type { ExtractOptions, Extractor, SourceFile } from '../types.js';
+import { loadSqlParser } from '../sql/index.js';
+import { parserReady as sqlParserReady } from '../sql/parser.js';
+import { CommentCollector } from './comments.js';
+import { Scope, type TypeOracle, type WalkContext } from './context.js';
+import { Walker } from './walker.js';
+import { ormVisitor } from '../orm/index.js';
+import { formFieldsFromJsx } from '../templates/jsx-form.js';
+import type { TsFileContext, TsVisitor, TsVisitorFactory } from '../ts-visitor.js';
+import { projectFactsFromTs } from '../typescript-project/index.js';
+
+export type { TypeOracle } from './context.js';
+
+export interface TypeScriptExtractOptions extends ExtractOptions {
+  /** Type-aware mode: answers whether an expression's type is PHI-bearing. */
+  types?: TypeOracle;
+  /**
+   * A source file already parsed from exactly `file.text` (the ESLint plugin hands over
+   * typescript-eslint's), so the text is not parsed twice. Ignored when its text differs.
+   */
+  sourceFile?: ts.SourceFile;
+}
+
+function scriptKindOf(path: string): ts.ScriptKind {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  switch (ext) {
+    case 'tsx':
+      return ts.ScriptKind.TSX;
+    case 'jsx':
+      return ts.ScriptKind.JSX;
+    case 'js':
+    case 'mjs':
+    case 'cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
+
+/** Analyses of ORM schemas, sessions, Neon API calls and support forms share the parse. */
+const VISITORS: readonly TsVisitorFactory[] = [ormVisitor];
+
+function runPlugins(context: TsFileContext): Fact[] {
+  const visitors = VISITORS.map((create) => create(context)).filter((v): v is TsVisitor => v !== undefined);
+  if (visitors.length) {
+    const visit = (node: ts.Node): void => {
+      for (const v of visitors) v.visit(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(context.sourceFile);
+  }
+  return [
+    ...visitors.flatMap((v) => v.finish()),
+    ...projectFactsFromTs(context.sourceFile, context.path, context.lines),
+    ...formFieldsFromJsx(context.sourceFile, context.path, context.lines),
+  ];
+}
+
+/** Parses one file; never throws (a failure becomes a `parse-problem` fact). */
+export function extractTypeScript(file: SourceFile, options: TypeScriptExtractOptions = {}): Fact[] {
+  const facts: Fact[] = [];
+  const lines = new LineIndex(file.text);
+  try {
+    const kind = scriptKindOf(file.path);
+    const given = options.sourceFile;
+    const sf = given && given.text === file.text ? given : ts.createSourceFile(
+      file.path,
+      file.text,
+      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+      false,
+      kind,
+    );
+    const ctx: WalkContext = {
+      sf,
+      text: file.text,
+      lines,
+      facts,
+      scope: new Scope(undefined),
+      classes: [],
+      sanitizers: new Set(options.sanitizers ?? []),
+      logSinks: new Set(options.logSinks ?? []),
+      handled: new Set(),
+      ...(options.types ? { types: options.types } : {}),
+    };
+    const variant = kind === ts.ScriptKind.TSX || kind === ts.ScriptKind.JSX || kind === ts.ScriptKind.JS ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
+    new Walker(ctx, new CommentCollector(file.text, lines, facts, variant)).walk(sf);
+    facts.push(...runPlugins({ sourceFile: sf, path: file.path, lines }));
+    const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    const first = diagnostics[0];
+    if (first) {
+      const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
+      facts.push({
+        kind: 'parse-problem',
+        source: 'typescript',
+        span: lines.span(first.start, first.start + (first.length ?? 0)),
+        message: `syntax error: ${message}${diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : ''}`,
+        stillScanned: 'the parser recovered: comments, sink calls and literals outside the broken statement were still scanned',
+      });
+    }
+  } catch (err) {
+    facts.push({
+      kind: 'parse-problem',
+      source: 'typescript',
+      span: FILE_START,
+      message: `internal error while analysing the file: ${err instanceof Error ? err.message : String(err)}`,
+      stillScanned: `${facts.length} facts found before the failure were kept`,
+    });
+  }
+  return facts;
+}
+
+export const typescriptExtractor: Extractor = {
+  id: 'typescript',
+  kinds: ['typescript'],
+  // Synchronous once the SQL parser is loaded (the ESLint plugin's rules cannot await).
+  extract: (file, options) =>
+    sqlParserReady() ? extractTypeScript(file, options) : loadSqlParser().then(() => extractTypeScript(file, options)),
+};

@@ -1,0 +1,266 @@
+/** The one walk over a source file: bindings, sinks, SQL text, literals and comments. */
+import ts from 'typescript';
+import { SK, forEachChild, getModifiers, isBinaryExpression, isIdentifier, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isStringLiteralLike } from './tsapi.js';
+import { bindClassMember, bindDeclaration, bindImport, bindParameter } from './aliases.js';
+import type { CommentCollector } from './comments.js';
+import { Scope, spanOf, type WalkContext } from './context.js';
+import { calleeName, propertyNameText, unwrap } from './paths.js';
+import { embeddedTemplate, extractEmbeddedSql, isSqlTag, sqlArgument } from './embedded-sql.js';
+import { visitCall, visitNew, visitThrow } from './sinks.js';
+import { dynamicSql, dynamicTaggedSql, looksLikeSql } from './sql-text.js';
+
+const ERROR_BASE = /(Error|Exception)$/;
+const SCHEMA_KEYS = new Set(['comment', 'tableName', 'modelName', 'schema']);
+/** Schema builders and ORM decorators: their string arguments are object names, not literals. */
+const SCHEMA_CALLS = new Set([
+  'comment', 'createTable', 'dropTable', 'renameTable', 'alterTable', 'table', 'createSchema', 'createSchemaIfNotExists',
+  'addColumn', 'renameColumn', 'dropColumn', 'changeColumn', 'removeColumn', 'addIndex', 'removeIndex', 'createIndex',
+  'dropIndex', 'addConstraint', 'removeConstraint', 'createView', 'createType', 'pgTable', 'pgEnum', 'pgView', 'pgSchema',
+  'Entity', 'Index', 'Column', 'Unique', 'Check', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'JoinColumn', 'JoinTable',
+  'ViewEntity', 'Table', 'define', 'index', 'uniqueIndex', 'primaryKey', 'foreignKey',
+]);
+const SCHEMA_OBJECTS = /^(Table|TableColumn|TableIndex|TableForeignKey|TableUnique|TableCheck|View)$/;
+
+/** `new TableColumn({ name: 'x', comment: '...' })`: names and comments belong to the schema rules. */
+function schemaNameLiterals(n: ts.NewExpression, ctx: WalkContext): void {
+  for (const a of n.arguments ?? []) {
+    const obj = unwrap(a);
+    if (!isObjectLiteralExpression(obj)) continue;
+    for (const p of obj.properties) {
+      if (isPropertyAssignment(p) && isStringLiteralLike(p.initializer)) ctx.handled.add(p.initializer);
+    }
+  }
+}
+
+export class Walker {
+  /** Literal facts: the enclosing object/array literal of the current node, and the key. */
+  private group: string | undefined;
+  private field: string | undefined;
+
+  constructor(
+    private readonly ctx: WalkContext,
+    private readonly comments: CommentCollector,
+  ) {}
+
+  walk(node: ts.Node): void {
+    const ctx = this.ctx;
+    const savedScope = ctx.scope;
+    const savedGroup = this.group;
+    const savedField = this.field;
+    let pushedClass = false;
+
+    switch (node.kind) {
+      case SK.ImportDeclaration:
+        bindImport(node as ts.ImportDeclaration, ctx);
+        this.commentsOnly(node);
+        return;
+      case SK.ExportDeclaration:
+      case SK.ImportEqualsDeclaration:
+        this.commentsOnly(node);
+        return;
+      case SK.FunctionDeclaration:
+      case SK.FunctionExpression:
+      case SK.ArrowFunction:
+      case SK.MethodDeclaration:
+      case SK.Constructor:
+      case SK.GetAccessor:
+      case SK.SetAccessor:
+        ctx.scope = new Scope(ctx.scope);
+        break;
+      case SK.ClassDeclaration:
+      case SK.ClassExpression:
+        ctx.classes.push({ fields: new Map(), isError: extendsError(node as ts.ClassLikeDeclaration) });
+        pushedClass = true;
+        break;
+      case SK.Parameter: {
+        const p = node as ts.ParameterDeclaration;
+        bindParameter(p, ctx);
+        if (getModifiers(p)?.length) bindClassMember(p, ctx);
+        break;
+      }
+      case SK.PropertyDeclaration:
+        bindClassMember(node as ts.PropertyDeclaration, ctx);
+        break;
+      case SK.CallExpression: {
+        const c = node as ts.CallExpression;
+        if (isModuleLoad(c)) {
+          this.commentsOnly(node);
+          return;
+        }
+        visitCall(c, ctx);
+        const callName = calleeName(c.expression);
+        if (callName && SCHEMA_CALLS.has(callName)) {
+          for (const a of c.arguments) if (isStringLiteralLike(a)) ctx.handled.add(a);
+        }
+        const sqlArg = sqlArgument(c);
+        if (sqlArg) extractEmbeddedSql(sqlArg, ctx, false);
+        break;
+      }
+      case SK.NewExpression: {
+        const n = node as ts.NewExpression;
+        visitNew(n, ctx);
+        const ctor = calleeName(n.expression);
+        if (ctor && SCHEMA_OBJECTS.test(ctor)) schemaNameLiterals(n, ctx);
+        break;
+      }
+      case SK.ThrowStatement:
+        visitThrow(node as ts.ThrowStatement, ctx);
+        break;
+      case SK.TaggedTemplateExpression: {
+        const tagged = node as ts.TaggedTemplateExpression;
+        dynamicTaggedSql(tagged, ctx);
+        const template = isSqlTag(tagged.tag) ? embeddedTemplate(tagged) : undefined;
+        if (template) extractEmbeddedSql(template, ctx, true);
+        break;
+      }
+      case SK.TemplateExpression:
+        if (looksLikeSql(node as ts.TemplateExpression)) dynamicSql(node as ts.TemplateExpression, ctx);
+        break;
+      case SK.BinaryExpression: {
+        const b = node as ts.BinaryExpression;
+        if (b.operatorToken.kind === SK.PlusToken && looksLikeSql(b) && !isInnerConcat(b)) dynamicSql(b, ctx);
+        break;
+      }
+      case SK.ObjectLiteralExpression:
+      case SK.ArrayLiteralExpression:
+        this.group = `${node.kind === SK.ArrayLiteralExpression ? 'array' : 'object'}@${node.pos}`;
+        this.field = undefined;
+        break;
+      case SK.PropertyAssignment: {
+        const p = node as ts.PropertyAssignment;
+        this.field = propertyNameText(p.name);
+        this.literalOrWalkProperty(p);
+        this.group = savedGroup;
+        this.field = savedField;
+        return;
+      }
+      case SK.StringLiteral:
+      case SK.NoSubstitutionTemplateLiteral:
+        this.literal(node as ts.StringLiteralLike);
+        break;
+      case SK.ElementAccessExpression: {
+        const e = node as ts.ElementAccessExpression;
+        this.walkChildrenExcept(e, e.argumentExpression);
+        return;
+      }
+      case SK.ExpressionStatement: {
+        const ex = (node as ts.ExpressionStatement).expression;
+        if (isStringLiteral(ex)) {
+          this.commentsOnly(node); // 'use strict', 'use client'
+          return;
+        }
+        break;
+      }
+      default:
+        if (node.kind >= SK.FirstTypeNode && node.kind <= SK.LastTypeNode) {
+          this.commentsOnly(node);
+          return;
+        }
+        if (node.kind === SK.InterfaceDeclaration || node.kind === SK.TypeAliasDeclaration) {
+          this.commentsOnly(node);
+          return;
+        }
+    }
+
+    this.walkChildren(node);
+
+    if (node.kind === SK.VariableDeclaration) bindDeclaration(node as ts.VariableDeclaration, ctx);
+    if (pushedClass) ctx.classes.pop();
+    ctx.scope = savedScope;
+    this.group = savedGroup;
+    this.field = savedField;
+  }
+
+  private walkChildren(node: ts.Node): void {
+    let cursor = node.pos;
+    let hasChild = false;
+    forEachChild(node, (child) => {
+      hasChild = true;
+      if (child.pos > cursor) this.comments.gap(cursor, child.pos);
+      this.walk(child);
+      if (child.end > cursor) cursor = child.end;
+    });
+    if (!hasChild) this.comments.leaf(node);
+    else if (node.end > cursor) this.comments.gap(cursor, node.end);
+  }
+
+  /** Walks children but treats one child (a computed key `x['k']`) as a non-literal. */
+  private walkChildrenExcept(node: ts.Node, skipLiteral: ts.Node): void {
+    let cursor = node.pos;
+    forEachChild(node, (child) => {
+      if (child.pos > cursor) this.comments.gap(cursor, child.pos);
+      if (child === skipLiteral && isStringLiteralLike(child)) this.commentsOnly(child);
+      else this.walk(child);
+      if (child.end > cursor) cursor = child.end;
+    });
+    if (node.end > cursor) this.comments.gap(cursor, node.end);
+  }
+
+  private literalOrWalkProperty(p: ts.PropertyAssignment): void {
+    let cursor = p.pos;
+    forEachChild(p, (child) => {
+      if (child.pos > cursor) this.comments.gap(cursor, child.pos);
+      if (child === p.name) this.commentsOnly(child);
+      else this.walk(child);
+      if (child.end > cursor) cursor = child.end;
+    });
+    if (p.end > cursor) this.comments.gap(cursor, p.end);
+  }
+
+  /** Comments of a subtree that holds no facts of its own (imports, types, keys). */
+  private commentsOnly(node: ts.Node): void {
+    let cursor = node.pos;
+    let hasChild = false;
+    forEachChild(node, (child) => {
+      hasChild = true;
+      if (child.pos > cursor) this.comments.gap(cursor, child.pos);
+      this.commentsOnly(child);
+      if (child.end > cursor) cursor = child.end;
+    });
+    if (!hasChild) this.comments.leaf(node);
+    else if (node.end > cursor) this.comments.gap(cursor, node.end);
+  }
+
+  private literal(node: ts.StringLiteralLike): void {
+    const text = node.text;
+    if (text.length < 2 || this.ctx.handled.has(node)) return; // SQL text: literals come from the SQL extractor
+    // schema descriptions and object names are judged by the schema rules, not as literals
+    if (this.field && SCHEMA_KEYS.has(this.field)) return;
+    this.ctx.facts.push({
+      kind: 'literal',
+      source: 'typescript',
+      span: spanOf(this.ctx, node),
+      text,
+      ...(this.group ? { group: this.group } : {}),
+      ...(this.field ? { field: this.field } : {}),
+    });
+  }
+}
+
+function extendsError(node: ts.ClassLikeDeclaration): boolean {
+  for (const clause of node.heritageClauses ?? []) {
+    if (clause.token !== SK.ExtendsKeyword) continue;
+    for (const t of clause.types) {
+      const e = unwrap(t.expression);
+      const name = isIdentifier(e) ? e.text : isPropertyAccessExpression(e) ? e.name.text : '';
+      if (ERROR_BASE.test(name)) return true;
+    }
+  }
+  return false;
+}
+
+/** `'a' + b + 'c'` parses as `('a' + b) + 'c'`: only the outermost `+` is analysed. */
+const innerConcats = new WeakSet<ts.Node>();
+function isInnerConcat(b: ts.BinaryExpression): boolean {
+  let left: ts.Expression = b.left;
+  while (isParenthesizedExpression(left)) left = left.expression;
+  if (isBinaryExpression(left) && left.operatorToken.kind === SK.PlusToken) innerConcats.add(left);
+  return innerConcats.has(b);
+}
+
+/** `require('x')`, `import('x')`: module names are not literals. */
+function isModuleLoad(c: ts.CallExpression): boolean {
+  const callee = c.expression;
+  if (callee.kind === SK.ImportKeyword) return true;
+  return isIdentifier(callee) && callee.text === 'require' && c.arguments.length === 1 && isStringLiteralLike(c.arguments[0] as ts.Expression);
+}
