@@ -16,7 +16,8 @@ function table(rng, name) {
   return `CREATE TABLE IF NOT EXISTS ${name} (\n${lines.join(',\n')}\n);\n`;
 }
 
-function migration(rng, index) {
+/** One migration's text: tables, indexes, comments, seeds, PL/pgSQL; rarely a planted violation. */
+export function migration(rng, index) {
   const parts = [`-- Migration ${index}: ${rng.pick(WORDS)} changes for the ${rng.pick(ENTITIES)} service.\n`];
   const count = rng.int(3, 8);
   for (let i = 0; i < count; i++) {

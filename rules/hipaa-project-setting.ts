@@ -28,7 +28,7 @@ export default defineRule({
         const base = { path: file.path, span: fact.span, category: 'hipaa-setting' as const };
         if (fact.hipaa === 'misspelled') {
           lines ??= new LineIndex(file.text);
-          const key = keyAt(file.text, lines, fact.span) || 'hippa';
+          const key = fact.key || keyAt(file.text, lines, fact.span) || 'hippa';
           report({ ...base, messageId: 'misspelled', data: { key }, evidence: `${fact.via}: ${key}`, context: `misspelled\0${fact.via}` });
         } else if (fact.hipaa === 'false') {
           report({ ...base, messageId: 'disabled', data: { action: fact.action, via: fact.via }, evidence: `${fact.via}: hipaa false`, context: `disabled\0${fact.via}` });

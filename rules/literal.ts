@@ -8,6 +8,11 @@ import type { Classifier } from '../src/classify/types.js';
 const SELF_IDENTIFYING = new Set<PhiCategory>(['ssn', 'mrn', 'health-plan-id']);
 /** Identifiers that, next to a person's name in the same row, make the row realistic PHI. */
 const COMPANIONS = new Set<PhiCategory>(['date', 'phone', 'fax', 'email', 'address', 'ssn', 'mrn', 'health-plan-id', 'account-number', 'license-number', 'device-id', 'diagnosis', 'condition', 'medication']);
+/** Organisation words: a bare `name` next to an address is often the sender's own business. */
+const ORGANISATION = /\b(?:rx|inc|llc|ltd|corp|co|company|pharmacy|clinic|health|healthcare|labs?|laboratory|hospital|center|centre|group|medical|services?|partners|associates)\b\.?$/i;
+/** Digit runs that are sequences or repeats (`12345678`, `00000001`), not issued record numbers. */
+const TRIVIAL_NUMBER = /^(?:0*1?|(\d)\1+|0*12345\d*|9876\d*)$/;
+
 /** Values that are plainly fake, whatever column they sit in. */
 const PLACEHOLDER_VALUE = /^(?:john|jane|doe|test\w*|example\w*|foo|bar|baz|demo\w*|sample\w*|patient\s*\d*|user\s*\d*|x+|n\/a|tbd|none|null|unknown|1900-01-01|1970-01-01|2000-01-01)$/i;
 
@@ -41,8 +46,12 @@ function signalsOf(literal: LiteralFact, classifier: Classifier): Signal[] {
     const field = classifier.classifyName(literal.field);
     const best = field.best;
     const shape = best ? FIELD_VALUE_SHAPES[best.category] : undefined;
-    if (best && shape && !field.opaqueId && !field.sanitized && !field.aggregate && best.strength !== 'provider' && shape.test(literal.text.trim())) {
-      signals.push({ category: best.category, literal, validated: false });
+    const value = literal.text.trim();
+    if (best && shape && !field.opaqueId && !field.sanitized && !field.aggregate && best.strength !== 'provider' && shape.test(value)) {
+      const organisation = best.category === 'name' && best.term === 'name' && ORGANISATION.test(value);
+      // A record number compared with or stored in an mrn/ssn column is that person's identifier.
+      const recordKey = (best.category === 'mrn' || best.category === 'ssn') && !TRIVIAL_NUMBER.test(value.replace(/\D/g, ''));
+      if (!organisation) signals.push({ category: best.category, literal, validated: recordKey });
     }
   }
   return signals;

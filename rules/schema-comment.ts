@@ -1,5 +1,6 @@
 import { factsOf } from '../src/core/facts.js';
 import { defineRule } from '../src/core/rule.js';
+import { findKnownNames, knownNameWords } from '../src/classify/known-names.js';
 import { maskedExcerpt } from '../src/classify/mask.js';
 
 /** PHI values inside schema descriptions: COMMENT ON, Prisma `///`, ORM column comments. */
@@ -19,8 +20,11 @@ export default defineRule({
     help: 'Describe what the object holds in general terms; never quote a real patient, MRN or date as an example.',
   },
   check({ facts, classifier, report }) {
-    for (const fact of factsOf(facts, 'schema-comment')) {
-      const matches = classifier.findValues(fact.text, { context: 'schema-comment' }).filter((m) => !m.placeholder);
+    const comments = factsOf(facts, 'schema-comment');
+    const knownNames = comments.length ? knownNameWords(facts, classifier) : new Set<string>();
+    for (const fact of comments) {
+      const found = classifier.findValues(fact.text, { context: 'schema-comment' }).filter((m) => !m.placeholder);
+      const matches = found.length ? found : findKnownNames(fact.text, knownNames, classifier);
       if (matches.length === 0) continue;
       const categories = [...new Set(matches.map((m) => m.category))];
       const evidence = maskedExcerpt(fact.text, matches);

@@ -57,7 +57,10 @@ export default defineRule<Options>({
     docs: { description: 'Session timeout (automatic logoff) is configured and short enough', tags: ['hipaa', 'security'], securitySeverity: 6.5 },
     help: 'Configure an idle session timeout of at most the allowed minutes (application session middleware or PostgreSQL idle_session_timeout), or attest an external identity provider with the managedBy option.',
   },
-  check({ files, options, settings, report }) {
+  check({ files, options, settings, report, note }) {
+    if (options.managedBy) {
+      note(`session timeout attested as enforced by ${options.managedBy} (managedBy in the config); settings found in the code are still checked`);
+    }
     const maxIdle = options.maxIdleMinutes * 60;
     const maxAbsolute = options.maxAbsoluteHours * 3600;
     const timeouts = collectTimeouts(files);
@@ -96,7 +99,11 @@ export default defineRule<Options>({
     if (options.managedBy) return;
     const wanted = timeouts.filter((t) => (options.require === 'database' ? t.database : options.require === 'application' ? !t.database : true));
     if (wanted.length > 0) return;
-    const searched = options.require === 'database' ? SEARCHED_DATABASE : options.require === 'application' ? SEARCHED_APPLICATION : `${SEARCHED_DATABASE}; ${SEARCHED_APPLICATION}`;
+    // `phi-scan db` reads a catalog only: say what was searched there, not in application code.
+    const catalogOnly = files.length > 0 && files.every((f) => f.file.kind === 'catalog');
+    const searched = catalogOnly
+      ? 'idle_session_timeout in the server settings and in per-database and per-role settings (pg_db_role_setting)'
+      : options.require === 'database' ? SEARCHED_DATABASE : options.require === 'application' ? SEARCHED_APPLICATION : `${SEARCHED_DATABASE}; ${SEARCHED_APPLICATION}`;
     report({
       messageId: 'none',
       data: { searched },

@@ -39,8 +39,8 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     headSha: pr?.head?.sha ?? env.GITHUB_SHA,
     pullNumber: pr?.number,
     repository: env.GITHUB_REPOSITORY,
-    serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
-    apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+    serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/(?<!\/)\/+$/, ''),
+    apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/(?<!\/)\/+$/, ''),
     fromFork: Boolean(pr && headRepo && baseRepo && headRepo !== baseRepo),
   };
 }

@@ -94,6 +94,22 @@ function judgeField(path: string, span: Span, classifier: Classifier, opts: Judg
   return { category: best.category, evidence: path, reason: describe(best), kind: 'field', span };
 }
 
+/**
+ * `HL7 message: ${raw}`: a value whose own name says nothing takes the meaning of the label
+ * written before it. Ids, counts and masked values stay quiet whatever their label.
+ */
+function judgeLabel(ev: Extract<Evidence, { kind: 'field' }>, classifier: Classifier, opts: JudgeOptions): EvidenceVerdict | undefined {
+  if (!ev.label) return undefined;
+  const own = classifier.classifyName(segmentsOf(ev.path).at(-1) ?? ev.path);
+  if (own.opaqueId || own.aggregate || own.sanitized || own.best) return undefined;
+  const words = ev.label.split(/[\s_-]+/).filter(Boolean);
+  for (let take = Math.min(3, words.length); take >= 1; take--) {
+    const verdict = judgeField(words.slice(-take).join('_'), ev.span, classifier, opts);
+    if (verdict) return { ...verdict, evidence: `${ev.path} (labelled "${words.slice(-take).join(' ')}")` };
+  }
+  return undefined;
+}
+
 /** Models and tables whose rows are PHI-bearing: patients, claims, lab results, notes. */
 function phiModel(model: string, classifier: Classifier): NameMatch | undefined {
   const c = classifier.classifyName(model);
@@ -107,6 +123,8 @@ function judgeObject(ev: Extract<Evidence, { kind: 'object' }>, classifier: Clas
   if (ev.payload === 'request') return { category: 'other-unique-id', evidence: ev.path, reason: 'the whole request body', kind: 'object', span: ev.span };
   if (ev.payload === 'job') return { category: 'other-unique-id', evidence: ev.path, reason: 'the whole job payload', kind: 'object', span: ev.span };
   if (ev.payload === 'message') return { category: 'other-unique-id', evidence: ev.path, reason: ev.why ?? 'the whole message', kind: 'object', span: ev.span };
+  // Type-aware mode: the checker saw PHI fields in the value's declared type.
+  if (ev.typedCategory) return { category: ev.typedCategory, evidence: ev.path, reason: ev.why ?? 'a value whose type has PHI fields', kind: 'object', span: ev.span };
   for (const model of (ev.model ?? '').split(',')) {
     if (!model) continue;
     const m = phiModel(model, classifier);
@@ -130,7 +148,7 @@ function judgeText(text: string, span: Span, classifier: Classifier, opts: Judge
 export function judgeEvidence(evidence: Evidence, classifier: Classifier, opts: JudgeOptions): EvidenceVerdict | undefined {
   switch (evidence.kind) {
     case 'field':
-      return judgeField(evidence.path, evidence.span, classifier, opts);
+      return judgeField(evidence.path, evidence.span, classifier, opts) ?? judgeLabel(evidence, classifier, opts);
     case 'object':
       return judgeObject(evidence, classifier, opts);
     case 'text':

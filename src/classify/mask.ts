@@ -43,7 +43,8 @@ export function clip(text: string, max = 80): string {
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
 }
 
-const DIGIT_TOKEN = /[\p{L}\p{N}_-]*\p{N}[\p{L}\p{N}_-]*/gu;
+// The lookbehind starts matches only at a token's start: linear on long runs without a digit.
+const DIGIT_TOKEN = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}_-]*\p{N}[\p{L}\p{N}_-]*/gu;
 
 /**
  * A one-line excerpt for messages: the found values masked, and every other token that holds a

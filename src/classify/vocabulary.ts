@@ -17,6 +17,8 @@ type TermTable = Record<string, readonly string[]>;
 
 /** Terms grouped by `category:strength`. */
 const TERMS: TermTable = {
+  // Clinical interchange messages carry a patient's demographics and results by construction.
+  'clinical-note:subject': ['hl7', 'hl7_message', 'hl7_segment', 'pid_segment', 'ccda', 'ccda_document', 'fhir_bundle', 'fhir_patient'],
   'name:direct': [
     'name', 'first_name', 'last_name', 'given_name', 'family_name', 'middle_name', 'full_name',
     'maiden_name', 'surname', 'firstname', 'lastname', 'fname', 'lname', 'middlename', 'fullname',

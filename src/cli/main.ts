@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { DB_COMMAND, DB_DESCRIPTION, dbCommand, dbOptions, type DbArgs } from './db.js';
 import { explainCommand } from './explain.js';
+import { MERGE_COMMAND, MERGE_DESCRIPTION, mergeCommand, mergeOptions, type MergeArgs } from './merge.js';
 import { inventoryCommand, inventoryOptions, type InventoryArgs } from './inventory.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand, type ScanArgs } from './scan.js';
@@ -49,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       (args) => setExit(explainCommand((args.inputs as string[]) ?? [], Boolean(args.json))),
     )
     .command(DB_COMMAND, DB_DESCRIPTION, (y: Argv) => dbOptions(y), async (args) => setExit(await dbCommand(args as unknown as DbArgs)))
+    .command(MERGE_COMMAND, MERGE_DESCRIPTION, (y: Argv) => mergeOptions(y), async (args) => setExit(await mergeCommand(args as unknown as MergeArgs)))
     .epilog(
       'Exit codes: 0 no findings at or above --fail-on; 1 findings at or above --fail-on (or more warnings ' +
         'than --max-warnings); 2 usage, configuration or internal error.\n' +
@@ -108,6 +110,7 @@ function scanOptions(y: Argv) {
     .option('changed-since', { type: 'string', description: 'Report only findings on lines changed since this git ref (needs the history: fetch-depth: 0 in CI)' })
     .option('baseline', { type: 'string', description: 'Baseline file: findings it lists are not reported' })
     .option('write-baseline', { type: 'string', description: 'Record every current finding in this baseline file and exit 0' })
+    .option('project', { alias: 'p', type: 'string', description: 'tsconfig.json for type-aware analysis: a logged value whose type has PHI fields is PHI, whatever it is called' })
     .option('concurrency', { type: 'number', description: 'Worker threads for file analysis (default: available cores; 1 = in-process)' })
     .option('cache', { type: 'boolean', description: 'Reuse results of unchanged files from the previous run' })
     .option('cache-location', { type: 'string', description: 'Cache folder or file (default .phi-scan-cache/)' })

@@ -29,6 +29,7 @@ export interface ScanArgs {
   cache?: boolean;
   cacheLocation?: string;
   shard?: string;
+  project?: string;
 }
 
 export async function scanCommand(args: ScanArgs): Promise<number> {
@@ -42,6 +43,7 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
     changedSince: args.changedSince,
     concurrency: args.concurrency === undefined ? undefined : validConcurrency(args.concurrency),
     cache: args.cache,
+    project: args.project,
     cacheLocation: args.cacheLocation,
     shard: args.shard === undefined ? undefined : parseShard(args.shard),
     baseline: args.writeBaseline ? undefined : args.baseline && resolve(args.baseline),
@@ -67,6 +69,7 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
     color: args.color ?? (toStdout && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
     notices: result.notices,
     includeSuppressed: args.includeSuppressed,
+    projectFacts: result.projectFacts,
   });
   if (args.output) {
     const target = resolve(args.output);

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from './errors.js';
+import { jsonErrorReason } from './parser-message.js';
 import type { Finding, ScanNotice } from './types.js';
 
 export interface BaselineEntry {
@@ -28,7 +29,7 @@ export function readBaseline(file: string): Baseline {
     throw new UsageError(
       code === 'ENOENT'
         ? `Baseline not found: ${file}. Create it with --write-baseline ${file}.`
-        : `Baseline ${file} is not readable JSON: ${(error as Error).message}`,
+        : `Baseline ${file} is not readable JSON: ${jsonErrorReason(error)}`,
     );
   }
   const baseline = raw as Partial<Baseline>;

@@ -26,6 +26,7 @@ export class ResultCache {
   private readonly entries: Map<string, CacheEntry>;
   private readonly next = new Map<string, CacheEntry>();
   private readonly setupHash: string;
+  private changed = false;
   hits = 0;
 
   constructor(
@@ -70,10 +71,13 @@ export class ResultCache {
 
   store(path: string, hash: string | undefined, analysis: FileAnalysis | undefined): void {
     if (hash) this.next.set(path, { hash, analysis: analysis ?? null });
+    this.changed = true;
   }
 
   /** Writes the entries of this run (files that disappeared are dropped). Never fails the scan. */
   save(): string | undefined {
+    // Nothing analysed and nothing gone: the file on disk already says all this.
+    if (!this.changed && this.next.size === this.entries.size) return undefined;
     const data: CacheFile = { version: 1, setup: this.setupHash, entries: Object.fromEntries(this.next) };
     try {
       mkdirSync(dirname(this.file), { recursive: true });

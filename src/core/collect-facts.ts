@@ -9,6 +9,7 @@ import { extractFacts, hasExtractor, unreadProblem } from './analyze.js';
 import { loadConfig, type PhiScanConfig } from './config.js';
 import { discover } from './discover.js';
 import type { Fact } from './facts.js';
+import { generatedReason } from './generated.js';
 import { confirmKind } from './kinds.js';
 import { readSourceFile } from './read.js';
 import type { RuleFile } from './rule.js';
@@ -50,6 +51,12 @@ export async function collectFacts(options: CollectOptions = {}): Promise<Collec
     const kind = confirmKind(found.kind, found.path, read.text);
     if (!kind) continue;
     file.text = read.text.replace(/^\uFEFF/, '');
+    const generated = generatedReason(kind, file.text);
+    if (generated) {
+      file.text = '';
+      files.push({ file, facts: [unreadProblem(generated)] });
+      continue;
+    }
     files.push({ file, facts: await extractFacts({ path: found.path, kind, text: file.text }, { sanitizers: config.sanitizers ?? [] }) });
   }
   return { files, notices, classifier: createClassifier(config.vocabulary), configPath: loaded.path };

@@ -9,6 +9,7 @@ import { ALL_CATEGORIES } from './types.js';
 import type { AnyRule, OptionSpec } from './rule.js';
 import type { SeveritySetting } from './types.js';
 import { UsageError } from './errors.js';
+import { jsonErrorReason } from './parser-message.js';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
 
@@ -21,6 +22,8 @@ export interface PhiScanConfig {
   vocabulary?: VocabularyConfig;
   /** Function names that mask or redact their argument, on top of mask*, redact*, hash*, ... */
   sanitizers?: string[];
+  /** Your own logging or audit functions (`audit.record`, `writeLog`): their arguments are checked like a logger's. */
+  logSinks?: string[];
   /** Extra glob patterns of test files and fixtures (fake PHI there is not `phi/literal`). */
   testPatterns?: string[];
   /** Baseline file of known findings (see --baseline). */
@@ -43,6 +46,7 @@ const TOP_LEVEL_KEYS: Record<keyof PhiScanConfig, string> = {
   rules: 'an object of rule id to "error" | "warning" | "off" or [severity, options]',
   vocabulary: 'an object with add, exclude and patientWords',
   sanitizers: 'an array of function names',
+  logSinks: 'an array of function or method names (`audit.record`)',
   testPatterns: 'an array of glob strings',
   baseline: 'a file path',
   maxFileSizeKb: 'a positive number',
@@ -61,7 +65,8 @@ export function loadConfig(explicitPath: string | undefined, searchDirs: readonl
       if (isFile(path)) return { config: readConfigFile(path), path };
     }
     const pkgPath = join(dir, 'package.json');
-    if (isFile(pkgPath)) {
+    // A package.json without "phiScan" is not a config: if it is broken, its scan reports that.
+    if (isFile(pkgPath) && readTextOrEmpty(pkgPath).includes('"phiScan"')) {
       const pkg = parseJson(pkgPath) as { phiScan?: unknown };
       if (pkg && typeof pkg === 'object' && pkg.phiScan !== undefined) {
         return { config: validateShape(pkg.phiScan, `${pkgPath} ("phiScan")`), path: pkgPath };
@@ -79,17 +84,28 @@ function isFile(path: string): boolean {
   }
 }
 
-function parseJson(path: string): unknown {
-  let text: string;
+function readTextOrEmpty(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new UsageError(`Cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
   }
+}
+
+function parseJson(path: string): unknown {
+  const text = readText(path);
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(`Config ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`Config ${path} is not valid JSON: ${jsonErrorReason(error)}`);
   }
 }
 
@@ -102,7 +118,22 @@ function readConfigFile(path: string): PhiScanConfig {
 
 function closest(key: string, candidates: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
-  return candidates.find((c) => c.toLowerCase() === lower || c.toLowerCase().startsWith(lower.slice(0, 4)));
+  return candidates.find(
+    (c) => c.toLowerCase() === lower || c.toLowerCase().startsWith(lower.slice(0, 4)) || editDistance(c.toLowerCase(), lower) <= 2,
+  );
+}
+
+/** Levenshtein distance, for "did you mean" on typos (`exlude`); keys are short. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');

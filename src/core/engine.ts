@@ -8,10 +8,13 @@ import { changedLinesSince, touchesChangedLine, type ChangedLines } from './chan
 import { configDir, loadConfig, resolveRules, type PhiScanConfig } from './config.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import type { AnalysisSetup, FileAnalysis } from './file-analysis.js';
-import { analyseAll, defaultConcurrency } from './pool.js';
+import { analyseAll } from './pool.js';
 import type { AnyRule, ProjectSettings } from './rule.js';
 import { runProjectRules, type FileFacts } from './run-rules.js';
+import { collectProjectFacts, namesProjectRule, PROJECT_FACT_KINDS, type ProjectFacts } from './project-facts.js';
+import { redactPathsOfFiles } from './pino-redact.js';
 import { inShard, type Shard } from './shard.js';
+import { loadTypeAware, type TypeAware } from './type-aware.js';
 import { applySuppressions, type Suppression } from './suppressions.js';
 import type { Finding, ScanNotice, ScanStats, SeveritySetting } from './types.js';
 
@@ -32,6 +35,8 @@ export interface ScanOptions {
   changedLines?: ChangedLines;
   /** Baseline file: findings it lists are suppressed (kind 'baseline'). Defaults to the config's `baseline`. */
   baseline?: string;
+  /** tsconfig.json for type-aware analysis of TypeScript (in-process; results are not cached). */
+  project?: string;
   /** Worker threads for file analysis (default: available cores; small scans stay in-process). */
   concurrency?: number;
   /** Reuse results of unchanged files from an earlier run. */
@@ -52,7 +57,7 @@ export interface ScanResult {
   rules: AnyRule[];
   configPath: string | undefined;
   /** Sharded runs: the facts project rules need, for `phi-scan merge`. */
-  projectFacts?: FileFacts[];
+  projectFacts?: ProjectFacts;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -78,6 +83,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const settings: ProjectSettings = {
     sanitizers: config.sanitizers ?? [],
     projectFile: projectFileOf(discovery.files, loaded.path, cwd),
+    redactedPaths: redactPathsOfFiles(discovery.files.filter((f) => f.kind === 'typescript').map((f) => f.absolute)),
   };
   const setup: AnalysisSetup = {
     config,
@@ -88,9 +94,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   };
   const shard = options.shard;
   const files = shard ? discovery.files.filter((f) => inShard(f.path, shard)) : discovery.files;
-  const analyses = await analyseWithCache(files, setup, options, notices, cwd);
+  const typeAware = options.project ? loadTypeAware(options.project, cwd, classifier) : undefined;
+  const analyses = await analyseWithCache(files, setup, options, notices, cwd, typeAware);
 
-  const stats: ScanStats = { filesScanned: 0, filesSkipped: discovery.files.length - files.length, bytesScanned: 0, durationMs: 0 };
+  // A shard counts only its own files, so the stats of merged shards add up to an unsharded run's.
+  const stats: ScanStats = { filesScanned: 0, filesSkipped: 0, bytesScanned: 0, durationMs: 0 };
   const all: FileFacts[] = [];
   const findings: Finding[] = [];
   const suppressionsByPath = new Map<string, Suppression[]>();
@@ -108,14 +116,24 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     suppressionsByPath.set(analysis.file.path, analysis.suppressions.map((s) => ({ ...s, used: false })));
   }
 
-  if (!shard) findings.push(...runProjectRules(resolved, all, { classifier, settings }));
+  if (!shard) findings.push(...runProjectRules(resolved, all, { classifier, settings, notices }));
 
   const byPath = groupBy(findings, (f) => f.location.path);
+  const deferred: ProjectFacts['suppressions'] = [];
   for (const [path, suppressions] of suppressionsByPath) {
-    if (suppressions.length) notices.push(...applySuppressions(path, suppressions, byPath.get(path) ?? [], knownRuleIds));
+    if (!suppressions.length) continue;
+    const fileNotices = applySuppressions(path, suppressions, byPath.get(path) ?? [], knownRuleIds);
+    // A shard has no project findings yet: `phi-scan merge` judges suppressions that name a project rule.
+    const later = shard ? suppressions.filter((s) => namesProjectRule(s, projectRuleIds)) : [];
+    if (later.length) deferred.push({ path, suppressions: later });
+    notices.push(...(later.length ? fileNotices.filter((n) => !later.some((s) => n.span?.line === s.line && n.span.column === s.column)) : fileNotices));
   }
   const baselinePath = options.baseline ?? (config.baseline ? resolve(configDir(loaded, cwd), config.baseline) : undefined);
-  if (baselinePath) notices.push(...applyBaseline(readBaseline(baselinePath), findings, baselinePath));
+  if (baselinePath) {
+    const stale = applyBaseline(readBaseline(baselinePath), findings, baselinePath);
+    // One shard sees only part of the findings, so it cannot tell which baseline entries are stale.
+    if (!shard) notices.push(...stale);
+  }
   const changed = options.changedLines ?? (options.changedSince ? changedLinesSince(options.changedSince, cwd) : undefined);
   const reported = changed ? onChangedLines(findings, all, changed) : findings;
 
@@ -126,11 +144,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     stats,
     rules: registry,
     configPath: loaded.path,
-    projectFacts: shard ? projectFactsOf(all) : undefined,
+    projectFacts: shard ? collectProjectFacts(all, settings.projectFile, deferred) : undefined,
   };
 }
 
 const knownRuleIds = new Set(registry.map((r) => r.id));
+const projectRuleIds: ReadonlySet<string> = new Set(registry.filter((r) => r.scope === 'project').map((r) => r.id));
 
 async function analyseWithCache(
   files: readonly DiscoveredFile[],
@@ -138,8 +157,10 @@ async function analyseWithCache(
   options: ScanOptions,
   notices: ScanNotice[],
   cwd: string,
+  typeAware: TypeAware | undefined,
 ): Promise<(FileAnalysis | undefined)[]> {
-  const cache = options.cache ? ResultCache.at(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), setup) : undefined;
+  // Type-aware results depend on other files' types, so they are never cached.
+  const cache = options.cache && !typeAware ? ResultCache.at(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), setup) : undefined;
   const results = new Array<FileAnalysis | undefined>(files.length);
   const misses: { index: number; hash: string | undefined }[] = [];
   files.forEach((file, index) => {
@@ -151,8 +172,9 @@ async function analyseWithCache(
   const fresh = await analyseAll(
     misses.map((m) => files[m.index]!),
     setup,
-    options.concurrency ?? defaultConcurrency(),
+    options.concurrency,
     () => options.onProgress?.(++done, files.length),
+    typeAware,
   );
   misses.forEach((miss, k) => {
     results[miss.index] = fresh[k];
@@ -163,14 +185,7 @@ async function analyseWithCache(
   return results;
 }
 
-/** The facts project rules read, kept by a shard so `phi-scan merge` can judge the whole project. */
-export const PROJECT_FACT_KINDS: ReadonlySet<string> = new Set(['setting', 'dependency', 'project-request']);
-
-function projectFactsOf(all: readonly FileFacts[]): FileFacts[] {
-  return all
-    .map((f) => ({ file: f.file, facts: f.facts.filter((fact) => PROJECT_FACT_KINDS.has(fact.kind)) }))
-    .filter((f) => f.facts.length > 0);
-}
+export { PROJECT_FACT_KINDS };
 
 /** Project-level findings attach to the config file, else the root package.json. */
 function projectFileOf(files: readonly DiscoveredFile[], configPath: string | undefined, cwd: string): string | undefined {

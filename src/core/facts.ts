@@ -2,7 +2,7 @@
  * The model: what extractors know about a file, with exact spans. Rules read facts only;
  * they never parse. Every fact carries the span of the token it is about.
  */
-import type { Span } from './types.js';
+import type { PhiCategory, Span } from './types.js';
 
 /** Database object kinds named in PHI-POLICY.md's `phi/schema-identifier` row. */
 export type SchemaObjectKind =
@@ -89,7 +89,7 @@ export interface CodeCommentFact extends FactBase {
 /** One piece of what flows into a sink, judged by rules with the classifier. */
 export type Evidence =
   /** A property chain or identifier whose *name* may be PHI-bearing: `patient.dob`, `dob`. */
-  | { kind: 'field'; path: string; span: Span }
+  | { kind: 'field'; path: string; span: Span; label?: string }
   /** A whole object that may be PHI-bearing: `patient`, `req.body`, an ORM row. */
   | {
       kind: 'object';
@@ -100,6 +100,8 @@ export type Evidence =
       model?: string;
       /** A whole inbound payload: a request body, a queue job's data, a parsed message. */
       payload?: 'request' | 'job' | 'message';
+      /** Type-aware mode: the value's declared type has PHI fields of this category. */
+      typedCategory?: PhiCategory;
     }
   /** Literal text (string or template parts) to search for PHI values. */
   | { kind: 'text'; text: string; span: Span };
@@ -182,6 +184,8 @@ export interface ProjectRequestFact extends FactBase {
   action: 'create' | 'update';
   hipaa: 'true' | 'false' | 'missing' | 'misspelled';
   via: string;
+  /** A misspelled key as written (`hippa`); filled from the text before it is dropped, so shards and caches keep it. */
+  key?: string;
 }
 
 /** A part of a file the extractor could not analyse, with what it still scanned. */

@@ -6,11 +6,15 @@ import { rules as registry } from '../../rules/index.js';
 import { createClassifier } from '../classify/index.js';
 import type { Classifier } from '../classify/types.js';
 import type { ExtractOptions } from '../extract/types.js';
+import type { TypeAware } from './type-aware.js';
+import type { TypeScriptExtractOptions } from '../extract/typescript/index.js';
 import { extractFacts, hasExtractor, unreadProblem } from './analyze.js';
 import { resolveRules, type PhiScanConfig, type ResolvedRule } from './config.js';
 import type { DiscoveredFile } from './discover.js';
 import type { Fact } from './facts.js';
+import { generatedReason } from './generated.js';
 import { confirmKind } from './kinds.js';
+import { PROJECT_FACT_KINDS } from './project-facts.js';
 import { readSourceFile } from './read.js';
 import type { ProjectSettings, RuleFile } from './rule.js';
 import { runFileRules } from './run-rules.js';
@@ -32,6 +36,8 @@ export interface AnalysisContext {
   rules: ResolvedRule[];
   classifier: Classifier;
   extractOptions: ExtractOptions;
+  /** `--project`: the program and type oracle for TypeScript files (in-process scans only). */
+  typeAware?: TypeAware;
 }
 
 export function createAnalysisContext(setup: AnalysisSetup): AnalysisContext {
@@ -39,7 +45,7 @@ export function createAnalysisContext(setup: AnalysisSetup): AnalysisContext {
     setup,
     rules: resolveRules(registry, setup.config, setup.ruleOverrides, setup.configLabel),
     classifier: createClassifier(setup.config.vocabulary),
-    extractOptions: { sanitizers: setup.config.sanitizers ?? [] },
+    extractOptions: { sanitizers: setup.config.sanitizers ?? [], logSinks: setup.config.logSinks ?? [] },
   };
 }
 
@@ -58,7 +64,7 @@ export async function analyseFile(file: DiscoveredFile, context: AnalysisContext
   if (!hasExtractor(file.kind)) return undefined;
   const read = readSourceFile(file.absolute, context.setup.maxBytes);
   return read.ok
-    ? analyseText(file, read.text, read.bytes, context, read.warning)
+    ? analyseText(file, read.text, read.bytes, context, read.warning, file.absolute)
     : finish({ path: file.path, kind: file.kind, isTest: file.isTest, text: '' }, [unreadProblem(read.reason)], read.bytes, false, context);
 }
 
@@ -68,18 +74,46 @@ export async function analyseText(
   bytes: number,
   context: AnalysisContext,
   readWarning?: string,
+  absolute?: string,
 ): Promise<FileAnalysis | undefined> {
   const kind = confirmKind(file.kind, file.path, rawText);
   if (!kind) return undefined;
   const text = rawText.replace(/^\uFEFF/, '');
-  const facts = await extractFacts({ path: file.path, kind, text }, context.extractOptions);
+  const generated = generatedReason(kind, text);
+  if (generated) return finish({ path: file.path, kind, isTest: file.isTest, text: '' }, [unreadProblem(generated)], bytes, false, context);
+  const facts = await extractFacts({ path: file.path, kind, text }, extractOptionsFor(kind, context, absolute));
   if (readWarning) facts.push({ ...unreadProblem(readWarning), stillScanned: 'the whole file, with replacement characters' });
   return finish({ path: file.path, kind, isTest: file.isTest, text }, facts, bytes, true, context);
 }
 
+function extractOptionsFor(kind: string, context: AnalysisContext, absolute: string | undefined): TypeScriptExtractOptions {
+  const typeAware = context.typeAware;
+  if (!typeAware || kind !== 'typescript' || !absolute) return context.extractOptions;
+  const sourceFile = typeAware.program.getSourceFile(absolute);
+  // Files outside the program are analysed syntactically, as without --project.
+  return sourceFile ? { ...context.extractOptions, typeAware: true, types: typeAware.types, sourceFile } : context.extractOptions;
+}
+
 function finish(file: RuleFile, facts: Fact[], bytes: number, read: boolean, context: AnalysisContext): FileAnalysis {
   const findings = runFileRules(context.rules, { file, facts }, { classifier: context.classifier, settings: context.setup.settings });
-  const suppressions = read ? parseSuppressions(file.text, new LineIndex(file.text)) : [];
-  // Rules have read the text; results cross threads and caches without it.
-  return { file: { ...file, text: '' }, facts, findings, suppressions, bytes, read };
+  const lines = new LineIndex(file.text);
+  const suppressions = read ? parseSuppressions(file.text, lines) : [];
+  recordMisspelledKeys(facts, file.text, lines);
+  // Rules have read the text and the file's facts; results cross threads and caches with only
+  // what the main thread still needs: project rules' facts and logical names.
+  const kept = facts.filter((f) => PROJECT_FACT_KINDS.has(f.kind) || f.logical !== undefined);
+  return { file: { ...file, text: '' }, facts: kept, findings, suppressions, bytes, read };
+}
+
+const WORD = /[A-Za-z]+/;
+
+/** Project rules run after the text is dropped: a misspelled settings key is kept as written. */
+function recordMisspelledKeys(facts: Fact[], text: string, lines: LineIndex): void {
+  for (const fact of facts) {
+    if (fact.kind !== 'project-request' || fact.hipaa !== 'misspelled' || fact.key) continue;
+    const start = lines.lineStart(fact.span.line) + fact.span.column - 1;
+    const end = lines.lineStart(fact.span.endLine) + fact.span.endColumn - 1;
+    const key = WORD.exec(text.slice(start, Math.min(end, start + 40)))?.[0];
+    if (key) fact.key = key;
+  }
 }

@@ -34,13 +34,26 @@ const BY_EXTENSION: Record<string, FileKind> = {
 const HELPDESK_PATH = /(^|\/)(zendesk|freshdesk|intercom|help-?scout|helpdesk|macros|canned[-_]responses|saved[-_]replies)(\/|$)/i;
 const ISSUE_TEMPLATE_PATH = /(^|\/)\.github\/ISSUE_TEMPLATE\/[^/]+\.(ya?ml|md)$/i;
 
+/** Lock files and package-manager loaders: generated, large, and never where PHI is written. */
+const LOCK_AND_GENERATED_FILES: ReadonlySet<string> = new Set([
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'pnpm-lock.yaml',
+  'yarn.lock',
+  'bun.lock',
+  'deno.lock',
+  'composer.lock',
+  '.pnp.cjs',
+  '.pnp.loader.mjs',
+]);
+
 /** The kind of a file from its relative path, or undefined when phi-scan does not read it. */
 export function kindOfPath(path: string): FileKind | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const lower = base.toLowerCase();
   if (ISSUE_TEMPLATE_PATH.test(path)) return 'issue-form';
   if (lower === 'package.json') return 'package-json';
-  if (lower === 'package-lock.json' || lower === 'npm-shrinkwrap.json') return undefined;
+  if (LOCK_AND_GENERATED_FILES.has(lower)) return undefined;
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'env';
   if (lower === 'postgresql.conf' || lower === 'postgresql.auto.conf') return 'postgresql-conf';
   if (lower.endsWith('.d.ts') || lower.endsWith('.min.js') || lower.endsWith('.map')) return undefined;
@@ -53,7 +66,8 @@ export function kindOfPath(path: string): FileKind | undefined {
   return kind;
 }
 
-const POSTGRES_SETTING = /^\s*#?\s*(log_|pgaudit\.|auto_explain\.|idle_|shared_preload_libraries|listen_addresses|max_connections|statement_timeout)/m;
+// [ \t], not \s (with the m flag \s* runs over every following blank line), and no two adjacent optional runs.
+const POSTGRES_SETTING = /^[ \t]*(?:#[ \t]*)?(log_|pgaudit\.|auto_explain\.|idle_|shared_preload_libraries|listen_addresses|max_connections|statement_timeout)/m;
 
 /** A `.conf` file is read as postgresql.conf only when it holds PostgreSQL settings. */
 export function confirmKind(kind: FileKind, path: string, text: string): FileKind | undefined {

@@ -2,15 +2,21 @@
  * Spreads file analysis over worker threads. Results come back by index, so the outcome is the
  * same as a single-threaded run whatever order workers finish in.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from './discover.js';
+import type { TypeAware } from './type-aware.js';
 import { analyseFile, createAnalysisContext, type AnalysisSetup, type FileAnalysis } from './file-analysis.js';
 
 const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
 /** Below this many files, starting workers (each loads the parsers) costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 40;
+/**
+ * A worker loads TypeScript, libpg-query and the classifier before its first file (about a
+ * second): worth it only with several MB for it to scan (measured by `npm run bench`).
+ */
+export const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
 export function defaultConcurrency(): number {
   return Math.max(1, availableParallelism());
@@ -19,16 +25,21 @@ export function defaultConcurrency(): number {
 export async function analyseAll(
   files: readonly DiscoveredFile[],
   setup: AnalysisSetup,
-  concurrency: number,
+  concurrency: number | undefined,
   onDone: () => void,
+  typeAware?: TypeAware,
 ): Promise<(FileAnalysis | undefined)[]> {
-  const workers = Math.min(concurrency, Math.floor(files.length / MIN_FILES_PER_WORKER));
+  // A type checker cannot cross threads: type-aware scans stay in-process.
+  if (typeAware) return analyseInProcess(files, setup, onDone, typeAware);
+  // An explicit --concurrency is honoured; the default also weighs what there is to scan.
+  const wanted = concurrency ?? Math.min(defaultConcurrency(), Math.floor(totalBytes(files) / MIN_BYTES_PER_WORKER));
+  const workers = Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER));
   if (workers <= 1 || !existsSync(WORKER_URL)) return analyseInProcess(files, setup, onDone);
   return analyseInWorkers(files, setup, workers, onDone);
 }
 
-async function analyseInProcess(files: readonly DiscoveredFile[], setup: AnalysisSetup, onDone: () => void) {
-  const context = createAnalysisContext(setup);
+async function analyseInProcess(files: readonly DiscoveredFile[], setup: AnalysisSetup, onDone: () => void, typeAware?: TypeAware) {
+  const context = { ...createAnalysisContext(setup), ...(typeAware ? { typeAware } : {}) };
   const results: (FileAnalysis | undefined)[] = [];
   for (const file of files) {
     results.push(await analyseFile(file, context));
@@ -78,4 +89,16 @@ function analyseInWorkers(
       feed(worker);
     }
   });
+}
+
+function totalBytes(files: readonly DiscoveredFile[]): number {
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += statSync(file.absolute).size;
+    } catch {
+      // unreadable: analyseFile reports it
+    }
+  }
+  return bytes;
 }

@@ -70,10 +70,14 @@ export interface RuleContext<Options> {
   /** Project-configured sanitizer function names, extra sinks, and the like. */
   settings: ProjectSettings;
   report(descriptor: ReportDescriptor): void;
+  /** Says something the user should see that is not a finding (an attestation, a default applied). */
+  note(message: string, path?: string): void;
 }
 
 export interface ProjectSettings {
   sanitizers: string[];
+  /** Paths the project's pino `redact` option removes from log lines. */
+  redactedPaths?: string[];
   /** Path of the config file or package.json that project findings attach to. */
   projectFile: string | undefined;
 }

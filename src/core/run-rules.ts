@@ -4,11 +4,13 @@ import type { ResolvedRule } from './config.js';
 import type { Fact } from './facts.js';
 import { fingerprintOf, formatMessage } from './fingerprint.js';
 import type { ProjectSettings, ReportDescriptor, RuleFile } from './rule.js';
-import type { Finding } from './types.js';
+import type { Finding, ScanNotice } from './types.js';
 
 export interface RuleRunInput {
   classifier: Classifier;
   settings: ProjectSettings;
+  /** Where `context.note(...)` messages go; notes are dropped when absent. */
+  notices?: ScanNotice[];
 }
 
 export interface FileFacts {
@@ -61,7 +63,9 @@ function runOne(
       help: rule.meta.help,
     });
   };
-  rule.check({ file, facts, files, options, classifier: input.classifier, settings: input.settings, report });
+  const note = (message: string, path?: string) =>
+    input.notices?.push({ path: path ?? file?.path ?? input.settings.projectFile ?? 'package.json', level: 'note', message: `${rule.id}: ${message}` });
+  rule.check({ file, facts, files, options, classifier: input.classifier, settings: input.settings, report, note });
 }
 
 /**

@@ -15,7 +15,7 @@ import type { TypeScriptExtractOptions } from '../extract/typescript/index.js';
 import type { FileKind } from '../extract/types.js';
 import { PhiTextSourceCode } from './language/source-code.js';
 import { projectOf, type PhiProject } from './project.js';
-import { typeOracleOf } from './type-oracle.js';
+import { typeOracleOf } from '../extract/typescript/type-oracle.js';
 
 export interface AnalysedFile {
   file: RuleFile;

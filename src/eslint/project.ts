@@ -5,6 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { listCodeFilesSync } from '../core/discover.js';
+import { redactPathsOfFiles } from '../core/pino-redact.js';
 import ignore, { type Ignore } from 'ignore';
 import { createClassifier } from '../classify/index.js';
 import type { Classifier } from '../classify/types.js';
@@ -83,8 +85,12 @@ function loadProject(root: string, cwd: string): PhiProject {
     config,
     classifier: createClassifier(config.vocabulary),
     // Project rules (session timeout, BAA services) are CLI/Action-only: no project file here.
-    settings: { sanitizers: config.sanitizers ?? [], projectFile: undefined },
-    extractOptions: { sanitizers: config.sanitizers ?? [] },
+    settings: {
+      sanitizers: config.sanitizers ?? [],
+      projectFile: undefined,
+      redactedPaths: redactPathsOfFiles(listCodeFilesSync(root, config.exclude)),
+    },
+    extractOptions: { sanitizers: config.sanitizers ?? [], logSinks: config.logSinks ?? [] },
     isTest(absolutePath) {
       const fromRoot = fromRootOf(absolutePath);
       if (fromRoot.startsWith('../')) return isTestPath(toPosix(absolutePath));

@@ -5,6 +5,7 @@
  */
 import type { Fact, FactSource, SchemaNameFact } from '../core/facts.js';
 import type { PhiCategory } from '../core/types.js';
+import { maskSpans } from '../classify/mask.js';
 import type { Classifier, NameMatch, NameStrength } from '../classify/types.js';
 
 export interface SourceRef {
@@ -126,17 +127,24 @@ export function buildInventory(files: readonly { file: { path: string }; facts: 
     addColumn(t, fact.name, undefined, ref);
   }
 
-  // 3. classify by name; keep tables with at least one PHI-bearing column
+  // 3. classify by name; keep tables with at least one PHI-bearing column. Names that embed a
+  // value (`note_for_client_77120`) are masked: the inventory is shared output like any report.
+  const masked = (name: string) => {
+    const values = classifier.findValuesInIdentifier(name);
+    return values.length ? maskSpans(name, values) : name;
+  };
+  const maskedKey = (key: string) => key.split('.').map(masked).join('.');
   const out: InventoryTable[] = [];
   for (const t of tables.values()) {
     const columns: InventoryColumn[] = [];
     for (const c of t.columns.values()) {
       const match = strongest(classifier, [c.name, c.field]);
       if (!match) continue;
-      columns.push({ name: c.name, ...(c.field && c.field !== c.name ? { field: c.field } : {}), category: match.category, strength: match.strength, term: match.term, sources: c.sources });
+      const field = c.field && c.field !== c.name ? { field: masked(c.field) } : {};
+      columns.push({ name: masked(c.name), ...field, category: match.category, strength: match.strength, term: match.term, sources: c.sources });
     }
     if (!columns.length) continue;
-    out.push({ schema: t.schema, name: t.name, models: [...t.models].sort(), kind: t.kind, columns, sources: t.sources });
+    out.push({ schema: masked(t.schema), name: masked(t.name), models: [...t.models].map(masked).sort(), kind: t.kind, columns, sources: t.sources });
   }
   out.sort((a, b) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
 
@@ -145,11 +153,11 @@ export function buildInventory(files: readonly { file: { path: string }; facts: 
   const seen = new Set<string>();
   for (const r of pendingRelations) {
     const to = modelTables.get(r.target) ?? (r.target.includes('.') ? r.target.toLowerCase() : keyOf(DEFAULT_SCHEMA, r.target));
-    if (!kept.has(r.fromKey) || !kept.has(to)) continue;
+    if (!kept.has(maskedKey(r.fromKey)) || !kept.has(maskedKey(to))) continue;
     const id = `${r.fromKey}\0${to}\0${r.via}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    relations.push({ from: r.fromKey, to, via: r.via });
+    relations.push({ from: maskedKey(r.fromKey), to: maskedKey(to), via: masked(r.via) });
   }
   relations.sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.via, b.via));
   return { tables: out, relations };

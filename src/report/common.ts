@@ -15,7 +15,7 @@ export function ruleDocName(ruleId: string): string {
 }
 
 export function ruleHelpUri(docsBaseUrl: string, ruleId: string): string {
-  return `${docsBaseUrl.replace(/\/+$/, '')}/${ruleDocName(ruleId)}.md`;
+  return `${docsBaseUrl.replace(/(?<!\/)\/+$/, '')}/${ruleDocName(ruleId)}.md`;
 }
 
 export function indexRules(rules: readonly AnyRule[]): Map<string, AnyRule> {

@@ -1,4 +1,5 @@
 /** The machine-readable report documented in docs/json-format.md. Field order is part of the format. */
+import type { ProjectFacts } from '../core/project-facts.js';
 import type { Finding, FindingCategory, ScanNotice } from '../core/types.js';
 import { TOOL_NAME, countByCategory, countFindings, ruleHelpUri, selectFindings } from './common.js';
 import type { ReportInput } from './types.js';
@@ -41,6 +42,8 @@ export interface JsonReport {
   };
   findings: JsonFinding[];
   notices: ScanNotice[];
+  /** Only in `--shard` reports: what `phi-scan merge` needs to run the project rules. */
+  projectFacts?: ProjectFacts;
 }
 
 function toJsonFinding(finding: Finding, docsBaseUrl: string): JsonFinding {
@@ -113,6 +116,7 @@ export function buildJsonReport(input: ReportInput): JsonReport {
     },
     findings: selectFindings(input.findings, input.includeSuppressed).map((f) => toJsonFinding(f, input.docsBaseUrl)),
     notices: sortNotices(input.notices ?? []),
+    ...(input.projectFacts && { projectFacts: input.projectFacts }),
   };
 }
 

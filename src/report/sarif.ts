@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import type { ProjectFacts } from '../core/project-facts.js';
 import type { AnyRule } from '../core/rule.js';
 import type { Finding, Location, ScanNotice, Severity, Span } from '../core/types.js';
 import {
@@ -105,6 +106,8 @@ export interface SarifLog {
       originalUriBaseIds: Record<string, { uri?: string; description: Message }>;
       columnKind: 'utf16CodeUnits';
       results: SarifResult[];
+      /** Only in `--shard` reports: what `phi-scan merge` needs to run the project rules. */
+      properties?: { phiScan: { projectFacts: ProjectFacts } };
     },
   ];
 }
@@ -318,6 +321,7 @@ export function buildSarif(input: ReportInput): SarifLog {
         },
         columnKind: 'utf16CodeUnits',
         results,
+        ...(input.projectFacts && { properties: { phiScan: { projectFacts: input.projectFacts } } }),
       },
     ],
   };

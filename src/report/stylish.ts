@@ -56,7 +56,7 @@ function table(rows: readonly (readonly { text: string; style: Style }[])[]): st
 function findingRows(findings: readonly Finding[], palette: Palette): string[] {
   return table(
     findings.map((f) => [
-      { text: `${f.location.line}:${f.location.column}`, style: palette.dim },
+      { text: f.location.logical ? oneLine(f.location.logical) : `${f.location.line}:${f.location.column}`, style: palette.dim },
       { text: f.severity, style: f.severity === 'error' ? palette.red : palette.yellow },
       { text: oneLine(f.message), style: plain },
       { text: f.ruleId, style: palette.dim },

@@ -1,4 +1,5 @@
 /** What every reporter receives: findings plus the metadata needed to describe them. */
+import type { ProjectFacts } from '../core/project-facts.js';
 import type { AnyRule } from '../core/rule.js';
 import type { Finding, ScanNotice, ScanStats } from '../core/types.js';
 
@@ -24,4 +25,6 @@ export interface ReportInput {
   srcRoot?: string;
   /** markdown: at most this many finding rows (PR comments are limited to 65,536 characters). */
   markdownMaxRows?: number;
+  /** json and sarif of a `--shard` run: the facts `phi-scan merge` needs to run project rules. */
+  projectFacts?: ProjectFacts;
 }

@@ -150,3 +150,29 @@ describe('JS/TS parity with the CLI', () => {
     expect(actual.sort()).toEqual(expected.sort());
   });
 });
+
+describe('line endings, BOM and non-ASCII text', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'phi-eol-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const sql = [
+    '-- Zoë\u2019s migration: merge the charts 🙂',
+    'CREATE TABLE visits_export_jonathan_whitaker (id int);',
+    "COMMENT ON TABLE visits_export_jonathan_whitaker IS 'Für Jonathan Whitaker, MRN 40718823';",
+  ];
+  const ts = ['// 🙂 Zoë: TODO Jonathan Whitaker (DOB 1971-02-03) asked to merge charts', 'export function f(patient: any) {', "  console.log('intake', patient.dateOfBirth);", '}'];
+  writeFileSync(join(dir, 'crlf.sql'), sql.join('\r\n'));
+  writeFileSync(join(dir, 'bom.sql'), '\uFEFF' + sql.join('\n'));
+  writeFileSync(join(dir, 'cr.sql'), sql.join('\r'));
+  writeFileSync(join(dir, 'crlf.ts'), ts.join('\r\n'));
+  writeFileSync(join(dir, 'bom.ts'), '\uFEFF' + ts.join('\n'));
+
+  it('ESLint and the CLI agree on lines and UTF-16 columns', async () => {
+    const cli = await scan({ paths: ['.'], cwd: dir, concurrency: 1 });
+    const fileRules = new Set(cli.rules.filter((r) => r.scope === 'file').map((r) => r.id));
+    const expected = cli.findings.filter((f) => fileRules.has(f.ruleId)).map((f) => `${key({ ...f.location, ruleId: f.ruleId })}-${f.location.endLine}:${f.location.endColumn}`);
+    const results = await eslintFor(dir).lintFiles(['.']);
+    const actual = results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(dir.length + 1)}:${m.line}:${m.column} ${m.ruleId}-${m.endLine}:${m.endColumn}`));
+    expect(expected.filter((k) => k.startsWith('cr.sql:3:')).length).toBeGreaterThan(0);
+    expect(actual.sort()).toEqual(expected.sort());
+  });
+});

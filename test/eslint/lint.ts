@@ -41,10 +41,14 @@ export function eslintFindings(results: readonly ESLint.LintResult[], cwd: strin
   );
 }
 
-/** Each project folder (directly under fixtures/ or fixtures/rules/), as the fixture runner scans them. */
+/** Folders of fixtures/ that hold one project per subfolder. */
+const GROUPS = new Set(['rules', 'projects', 'pending']);
+
+/** Every fixture project: each folder directly under fixtures/, or under one of its groups. */
 export function fixtureProjects(): string[] {
+  const isDir = (path: string) => statSync(path).isDirectory();
   return readdirSync(fixturesRoot)
-    .flatMap((name) => (name === 'rules' ? readdirSync(join(fixturesRoot, 'rules')).map((n) => join('rules', n)) : [name]))
+    .flatMap((name) => (GROUPS.has(name) ? readdirSync(join(fixturesRoot, name)).map((n) => join(name, n)) : [name]))
     .map((name) => join(fixturesRoot, name))
-    .filter((path) => statSync(path).isDirectory());
+    .filter(isDir);
 }

@@ -22,12 +22,12 @@ describe.each(fixtureProjects().map((p) => [relative(fixturesRoot, p), p]))('fix
 });
 
 describe('parity corpus', () => {
-  it('covers findings in SQL, Prisma and postgresql.conf', async () => {
+  it('covers findings in TypeScript/JavaScript, SQL, Prisma and postgresql.conf', async () => {
     const kinds = new Set<string>();
     for (const projectDir of fixtureProjects()) {
       const results = await eslintFor(projectDir).lintFiles(['.']);
       for (const f of eslintFindings(results, projectDir)) kinds.add(kindOfPath(f.path) ?? '');
     }
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(['postgresql-conf', 'prisma', 'sql']));
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['postgresql-conf', 'prisma', 'sql', 'typescript']));
   });
 });

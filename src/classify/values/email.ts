@@ -10,7 +10,7 @@ const ROLE_MAILBOX = /^(?:no-?reply|do-?not-?reply|support|info|admin|help|helpd
 export function findEmails(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
   eachMatch(EMAIL, s.text, (m) => {
-    const value = m[0].replace(/[.-]+$/, '');
+    const value = m[0].replace(/(?<![.-])[.-]+$/, '');
     const at = value.indexOf('@');
     const local = value.slice(0, at).toLowerCase();
     const domain = value.slice(at + 1).toLowerCase();

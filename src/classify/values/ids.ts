@@ -15,7 +15,8 @@ interface Label {
 
 const LABEL =
   /\b(mrn|medical record(?: number| no| #)?|chart(?: number| no| #|#)|member(?: id| number| no| #|#|id)?|subscriber(?: id| number| no| #|#)?|policy(?: number| no| id| #|#)|insurance(?: id| number| #)|medicaid(?: id| number| #)?|medicare(?: id| number| #)?|group(?: number| no| #|#)|account(?: number| no| #|#)|acct(?: number| no| #|#|\.)?|mbi|hicn)(?![\w])/gi;
-const VALUE = /\s*(?:#|:|=|no\.?|number|is)?\s*[:#=]?\s*['"]?([A-Za-z0-9][A-Za-z0-9-]{3,19})(?![\w-])/y;
+// Each run of spaces is followed by a required non-space: three adjacent optional `\s*` backtrack cubically.
+const VALUE = /\s*(?:(?:#|:|=|no\.?|number|is)\s*)?(?:[:#=]\s*)?['"]?([A-Za-z0-9][A-Za-z0-9-]{3,19})(?![\w-])/y;
 const CONTINUE = /\s*(?:,|and|&|\/|or)\s*([A-Za-z0-9][A-Za-z0-9-]{3,19})(?![\w-])/y;
 
 function labelInfo(label: string): Label {

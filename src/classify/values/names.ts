@@ -41,7 +41,7 @@ function scanWords(text: string): Word[] {
   for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
     let raw = m[0];
     if (/['’]s$/.test(raw)) raw = raw.slice(0, -2);
-    raw = raw.replace(/['’]+$/, '');
+    raw = raw.replace(/(?<!['’])['’]+$/, '');
     if (raw.length === 0) continue;
     const first = raw[0] ?? '';
     const cap = first >= 'A' && first <= 'Z' && /[a-z]/.test(raw);
@@ -195,7 +195,7 @@ export function findNames(s: ScanText): ValueMatch[] {
     for (const p of compromisePeople(s.text)) {
       let raw = s.text.slice(p.start, p.start + p.length);
       const lead = raw.length - raw.replace(/^[^A-Za-z\u00C0-\u024F]+/, '').length;
-      raw = raw.slice(lead).replace(/[^A-Za-z\u00C0-\u024F]+$/, '');
+      raw = raw.slice(lead).replace(/(?<![^A-Za-z\u00C0-\u024F])[^A-Za-z\u00C0-\u024F]+$/, '');
       const start = p.start + lead;
       const parts = raw.split(/\s+/);
       if (parts.length < 2 || parts.some((w) => !/^[A-Z]/.test(w) || isCommonWord(w))) continue;

@@ -50,7 +50,7 @@ export function parseDuration(raw: string, defaultUnitSeconds: number): number |
     const [, d, h, m, s] = iso;
     return Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
   }
-  const lower = text.toLowerCase().replace(/\s+and\s+|,/g, ' ');
+  const lower = text.toLowerCase().replace(/(?<!\s)\s+and\s+|,/g, ' ');
   PART.lastIndex = 0;
   let total = 0;
   let parts = 0;

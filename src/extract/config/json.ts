@@ -22,6 +22,8 @@ export function jsonParseProblem(lines: LineIndex, error: { at: number; message:
 }
 
 export function extractJson(text: string): Fact[] {
+  // An empty file holds nothing to analyse: not a parse problem worth a warning.
+  if (text.trim() === '') return [];
   const lines = new LineIndex(text);
   const parsed = parseJson(text);
   const facts: Fact[] = [];

@@ -11,6 +11,7 @@ import { settingsFromArgs, urlFacts, type ArgItem } from './connection.js';
 import { parseDuration } from './duration.js';
 import { SESSION_IDLE, sessionSetting } from './session-keys.js';
 import { extractShellRegion, type ShellContext } from './shell.js';
+import { yamlErrorReason } from '../../core/parser-message.js';
 
 const SPRING_SESSION_TIMEOUT = ['server.servlet.session.timeout', 'spring.session.timeout'];
 const ENV_KEYS = new Set(['env', 'environment']);
@@ -32,7 +33,7 @@ export async function extractYaml(path: string, text: string): Promise<Fact[]> {
       const at = error.pos[0];
       ctx.shell.facts.push({
         kind: 'parse-problem',
-        message: `invalid YAML at line ${lines.position(at).line}: ${error.message.split('\n')[0]}`,
+        message: `invalid YAML at line ${lines.position(at).line}: ${yamlErrorReason(error)}`,
         stillScanned: 'comments and the parts of the document the YAML parser recovered',
         span: lines.span(at, at + 1),
         source: 'yaml',

@@ -2,6 +2,8 @@
  * The SQL extractor: migrations, seeds, pg_dump output and psql scripts to facts, and
  * `extractSqlText` for SQL embedded in other languages (spans in the host file).
  */
+import { scanSync } from 'libpg-query';
+import { mask } from '../../classify/mask.js';
 import type { Evidence, Fact, FactSource } from '../../core/facts.js';
 import { LineIndex } from '../../core/text.js';
 import type { Extractor } from '../types.js';
@@ -64,12 +66,35 @@ function parseProblem(ctx: SqlContext): Fact {
   const others = count > 1 ? ` (and ${count - 1} more)` : '';
   return {
     kind: 'parse-problem',
-    message: `the PostgreSQL parser rejected a ${first.what} at line ${span.line}: ${first.error}${others}`,
+    message: `the PostgreSQL parser rejected a ${first.what} at line ${span.line}: ${maskQuotedTokens(first.error)}${others}`,
     stillScanned:
       'object names after DDL keywords, COMMENT ON texts, string literals and comments of the rejected part; every other statement was fully analysed',
     span: { ...span, endColumn: span.column + 1 },
     source: ctx.source,
   };
+}
+
+/**
+ * libpg-query quotes the offending token (`syntax error at or near "'512-73-0921'"`, quoted
+ * identifiers doubled: `""x""`): the quoted part is masked unless it is one SQL keyword, so the
+ * message locates the problem without repeating the value.
+ */
+function maskQuotedTokens(error: string): string {
+  const open = error.indexOf('"');
+  const close = error.lastIndexOf('"');
+  if (open < 0 || close <= open) return error;
+  const inner = error.slice(open + 1, close);
+  return isKeyword(inner) ? error : `${error.slice(0, open + 1)}${mask(inner)}${error.slice(close)}`;
+}
+
+function isKeyword(text: string): boolean {
+  if (!parserReady() || !/^[A-Za-z_]+$/.test(text)) return false;
+  try {
+    const tokens = scanSync(text).tokens;
+    return tokens.length === 1 && tokens[0]!.keywordKind > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**

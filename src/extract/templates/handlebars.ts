@@ -3,6 +3,7 @@ import { parse } from '@handlebars/parser';
 import { blank, type TemplateFacts } from './facts.js';
 import { findPlaceholders, pathsIn } from './interpolations.js';
 import { scanMarkup } from './markup.js';
+import { maskQuoted } from '../../core/parser-message.js';
 
 interface Loc {
   start: { line: number; column: number };
@@ -33,7 +34,7 @@ export function extractHandlebars(facts: TemplateFacts): void {
   try {
     ast = parse(text) as unknown as HbsNode;
   } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const reason = maskQuoted(error instanceof Error ? error.message : String(error));
     facts.problem(`the Handlebars parser rejected this template (${reason})`, 'placeholders and text found by a token scan');
     scanMustacheTokens(facts, chars);
     scanMarkup(chars.join(''), facts);

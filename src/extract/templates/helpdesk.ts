@@ -9,6 +9,7 @@ import type { FieldRole, TemplateFacts } from './facts.js';
 import { findPlaceholders, pathsIn } from './interpolations.js';
 import { JsonSyntaxError, parseJsonWithOffsets, type SourceNode, type StringNode } from './json-source.js';
 import { toSourceNode, yamlComments } from './yaml-source.js';
+import { maskQuoted, yamlErrorReason } from '../../core/parser-message.js';
 
 /** Zendesk action fields whose value is text the requester or a third party reads. */
 const TEXT_ACTIONS = /^(?:comment_value(?:_html)?|subject|side_conversation\w*|notification_\w+|tweet_requester|satisfaction_score_message)$/;
@@ -28,7 +29,7 @@ function readJson(facts: TemplateFacts): SourceNode | undefined {
     return parseJsonWithOffsets(facts.text);
   } catch (error) {
     const offset = error instanceof JsonSyntaxError ? error.offset : 0;
-    facts.problem(`invalid JSON (${error instanceof Error ? error.message : String(error)})`, 'nothing in this file', offset);
+    facts.problem(`invalid JSON (${maskQuoted(error instanceof Error ? error.message : String(error))})`, 'nothing in this file', offset);
     return undefined;
   }
 }
@@ -36,7 +37,7 @@ function readJson(facts: TemplateFacts): SourceNode | undefined {
 function readYaml(facts: TemplateFacts): SourceNode | undefined {
   yamlComments(facts.text, facts);
   const doc = parseDocument(facts.text, { uniqueKeys: false });
-  for (const error of doc.errors) facts.problem(`YAML error: ${error.message.split('\n')[0] ?? ''}`, 'the parts of the YAML that could still be read', error.pos[0]);
+  for (const error of doc.errors) facts.problem(`YAML error: ${yamlErrorReason(error)}`, 'the parts of the YAML that could still be read', error.pos[0]);
   return toSourceNode(facts.text, doc.contents);
 }
 

@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { FieldRole, TemplateFacts } from './facts.js';
 import { scalarPieces, yamlComments } from './yaml-source.js';
+import { yamlErrorReason } from '../../core/parser-message.js';
 
 const FORM_KEYS = ['name', 'description', 'title'];
 const ATTRIBUTE_ROLES: Record<string, FieldRole> = { label: 'label', description: 'description', placeholder: 'placeholder', value: 'value' };
@@ -13,7 +14,7 @@ export function extractIssueForm(facts: TemplateFacts): void {
   const text = facts.text;
   yamlComments(text, facts);
   const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
-  for (const error of doc.errors) facts.problem(`YAML error: ${error.message.split('\n')[0] ?? ''}`, 'the parts of the form YAML could still read', error.pos[0]);
+  for (const error of doc.errors) facts.problem(`YAML error: ${yamlErrorReason(error)}`, 'the parts of the form YAML could still read', error.pos[0]);
   const root = doc.contents;
   if (!isMap(root)) return;
   for (const key of FORM_KEYS) scalarFacts(facts, root, key, 'text', { group: 'form' });

@@ -280,7 +280,7 @@ export class SessionFinder {
     const text = this.values.string(arg);
     // a number is an absolute timestamp, not a lifetime
     if (text === undefined || this.values.number(arg) !== undefined) return;
-    this.facts.push(sessionSetting(SESSION_ABSOLUTE, text, parseDuration(text.replace(/\s*from now$/i, ''), 1), 'jose', this.span(node), 'typescript'));
+    this.facts.push(sessionSetting(SESSION_ABSOLUTE, text, parseDuration(text.replace(/(?<!\s)\s*from now$/i, ''), 1), 'jose', this.span(node), 'typescript'));
   }
 
   private idleHook(node: ts.CallExpression | ts.NewExpression, module: string): void {

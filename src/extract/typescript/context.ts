@@ -2,7 +2,7 @@
 import type ts from 'typescript';
 import type { Evidence, Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
-import type { Span } from '../../core/types.js';
+import type { PhiCategory, Span } from '../../core/types.js';
 import type { ReceiverKind } from './names.js';
 
 /** What the extractor knows about a name in scope. */
@@ -56,7 +56,7 @@ export interface ClassInfo {
  * type-aware mode (a ts.Program and its checker) plugs one in.
  */
 export interface TypeOracle {
-  objectEvidence(expr: ts.Expression): { why: string; model?: string } | undefined;
+  objectEvidence(expr: ts.Expression): { why: string; model?: string; category?: PhiCategory } | undefined;
 }
 
 export interface WalkContext {

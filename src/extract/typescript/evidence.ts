@@ -2,7 +2,7 @@
 import ts from 'typescript';
 import { SK, isBinaryExpression, isCallExpression, isElementAccessExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteralLike, isTemplateExpression } from './tsapi.js';
 import type { Evidence } from '../../core/facts.js';
-import { spanOf, type WalkContext } from './context.js';
+import { spanOf, type TypeOracle, type WalkContext } from './context.js';
 import { kindOf } from './kinds.js';
 import {
   isSanitizerName,
@@ -17,6 +17,15 @@ const MAX_DEPTH = 14;
 
 /** Constants that are never data. */
 const NON_DATA_IDENTIFIERS = new Set(['undefined', 'NaN', 'Infinity', 'globalThis', 'window', 'document', '__dirname', '__filename']);
+
+/** `DOB: ${d}`, `HL7 message: ${raw}`: the words just before an interpolation name what it holds. */
+const LABEL_BEFORE = /([A-Za-z][A-Za-z0-9 _-]{1,40}?)\s*[:=]\s*$/;
+
+function labelBefore(before: string, expression: ts.Expression): string | undefined {
+  const e = unwrap(expression);
+  if (e.kind !== SK.Identifier && e.kind !== SK.PropertyAccessExpression) return undefined;
+  return LABEL_BEFORE.exec(before.slice(-48))?.[1]?.trim();
+}
 
 export function evidenceOf(expr: ts.Expression, ctx: WalkContext, depth = 0): Evidence[] {
   const out: Evidence[] = [];
@@ -35,9 +44,15 @@ function collect(expr: ts.Expression, ctx: WalkContext, depth: number, out: Evid
     case SK.TemplateExpression: {
       const t = e as ts.TemplateExpression;
       pushText(ctx, t.head, t.head.text, out);
+      let before = t.head.text;
       for (const span of t.templateSpans) {
+        const from = out.length;
         collect(span.expression, ctx, depth + 1, out);
+        const label = labelBefore(before, span.expression);
+        const added = out[from];
+        if (label && out.length === from + 1 && added?.kind === 'field') out[from] = { ...added, label };
         pushText(ctx, span.literal, span.literal.text, out);
+        before = span.literal.text;
       }
       return;
     }
@@ -85,11 +100,21 @@ function pushText(ctx: WalkContext, node: ts.Node, text: string, out: Evidence[]
   out.push({ kind: 'text', text, span: spanOf(ctx, node) });
 }
 
+function typedEvidence(id: ts.Identifier, typed: NonNullable<ReturnType<TypeOracle['objectEvidence']>>, ctx: WalkContext): Evidence {
+  return { kind: 'object', path: id.text, span: spanOf(ctx, id), why: typed.why, typedCategory: typed.category ?? 'other-unique-id', ...(typed.model ? { model: typed.model } : {}) };
+}
+
 function identifier(id: ts.Identifier, ctx: WalkContext, out: Evidence[]): void {
   if (NON_DATA_IDENTIFIERS.has(id.text)) return;
   const b = ctx.scope.lookup(id.text);
   if (b?.kind) return;
   if (b?.evidence) {
+    // A local whose initializer says nothing (`await store.load(id)`) may still have a PHI type.
+    if (b.evidence.length === 0) {
+      const typed = ctx.types?.objectEvidence(id);
+      if (typed) out.push(typedEvidence(id, typed, ctx));
+      return;
+    }
     if (b.built) out.push(...b.evidence);
     else {
       const span = spanOf(ctx, id);
@@ -99,7 +124,7 @@ function identifier(id: ts.Identifier, ctx: WalkContext, out: Evidence[]): void 
   }
   const typed = ctx.types?.objectEvidence(id);
   if (typed) {
-    out.push({ kind: 'object', path: id.text, span: spanOf(ctx, id), why: typed.why, ...(typed.model ? { model: typed.model } : {}) });
+    out.push(typedEvidence(id, typed, ctx));
     return;
   }
   out.push({ kind: 'field', path: id.text, span: spanOf(ctx, id) });

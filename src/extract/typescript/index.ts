@@ -12,6 +12,7 @@ import { ormVisitor } from '../orm/index.js';
 import { formFieldsFromJsx } from '../templates/jsx-form.js';
 import type { TsFileContext, TsVisitor, TsVisitorFactory } from '../ts-visitor.js';
 import { projectFactsFromTs } from '../typescript-project/index.js';
+import { maskQuoted } from '../../core/parser-message.js';
 
 export type { TypeOracle } from './context.js';
 
@@ -92,7 +93,7 @@ export function extractTypeScript(file: SourceFile, options: TypeScriptExtractOp
     const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     const first = diagnostics[0];
     if (first) {
-      const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
+      const message = maskQuoted(ts.flattenDiagnosticMessageText(first.messageText, ' '));
       facts.push({
         kind: 'parse-problem',
         source: 'typescript',
@@ -106,7 +107,11 @@ export function extractTypeScript(file: SourceFile, options: TypeScriptExtractOp
       kind: 'parse-problem',
       source: 'typescript',
       span: FILE_START,
-      message: `internal error while analysing the file: ${err instanceof Error ? err.message : String(err)}`,
+      // TypeScript's parser recurses: a few hundred nested calls or arrays exhaust the stack.
+      message:
+        err instanceof RangeError
+          ? 'nesting too deep for the TypeScript parser'
+          : `internal error while analysing the file: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
       stillScanned: `${facts.length} facts found before the failure were kept`,
     });
   }

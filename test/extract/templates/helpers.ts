@@ -24,7 +24,8 @@ export function check(path: string, text: string, options: Partial<{ requireNoti
   const facts = extract(path, text);
   const out: RuleResult[] = [];
   rule.check({
-    file: { path, kind: kindOfPath(path) ?? 'other', isTest: false, text },
+    note: () => undefined,
+      file: { path, kind: kindOfPath(path) ?? 'other', isTest: false, text },
     facts,
     files: [],
     options: { ...rule.meta.defaultOptions, ...options },

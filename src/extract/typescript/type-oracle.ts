@@ -4,10 +4,11 @@
  * with `dateOfBirth`, `ssn`) carries a whole PHI record, whatever the variable is called.
  */
 import ts from 'typescript';
-import type { Classifier } from '../classify/types.js';
-import type { TypeOracle } from '../extract/typescript/index.js';
+import type { Classifier } from '../../classify/types.js';
+import type { PhiCategory } from '../../core/types.js';
+import type { TypeOracle } from './context.js';
 
-type Judgement = { why: string; model?: string } | undefined;
+type Judgement = { why: string; model?: string; category?: PhiCategory } | undefined;
 
 const MAX_PROPERTIES = 200;
 const NAMED_FIELDS_SHOWN = 3;
@@ -29,18 +30,35 @@ export function typeOracleOf(checker: ts.TypeChecker, classifier: Classifier): T
     return result;
   };
 
-  const recordJudgement = (type: ts.Type): Judgement => {
+  const phiFieldsOf = (type: ts.Type): string[] => {
     const fields: string[] = [];
     for (const property of checker.getPropertiesOfType(type).slice(0, MAX_PROPERTIES)) {
       const name = classifier.classifyName(property.name);
       const strength = name.best?.strength;
       if ((strength === 'direct' || strength === 'health') && !name.opaqueId && !name.aggregate && !name.sanitized) fields.push(property.name);
     }
+    return fields;
+  };
+
+  /** PHI fields of the type itself, else of its object-typed properties (`{ patient: Patient }`): two levels. */
+  const recordJudgement = (type: ts.Type): Judgement => {
+    let fields = phiFieldsOf(type);
+    if (fields.length === 0) {
+      for (const property of checker.getPropertiesOfType(type).slice(0, MAX_PROPERTIES)) {
+        const declaration = property.valueDeclaration ?? property.declarations?.[0];
+        if (!declaration) continue;
+        const inner = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, declaration));
+        if (inner.flags & NOT_A_RECORD || !(inner.flags & ts.TypeFlags.Object) || inner.getCallSignatures().length) continue;
+        fields = phiFieldsOf(inner).map((f) => `${property.name}.${f}`);
+        if (fields.length) break;
+      }
+    }
     if (fields.length === 0) return undefined;
     const symbol = type.aliasSymbol ?? type.getSymbol();
     const model = symbol && !symbol.name.startsWith('__') ? symbol.name : undefined;
     const shown = fields.slice(0, NAMED_FIELDS_SHOWN).join(', ') + (fields.length > NAMED_FIELDS_SHOWN ? ', ...' : '');
-    return { why: `its type ${model ?? 'object'} has PHI fields (${shown})`, ...(model ? { model } : {}) };
+    const category = classifier.classifyName(fields[0]!.split('.').pop() ?? '').best?.category;
+    return { why: `its type ${model ?? 'object'} has PHI fields (${shown})`, ...(model ? { model } : {}), ...(category ? { category } : {}) };
   };
 
   return {
