@@ -1,7 +1,7 @@
 import { factsOf } from '../src/core/facts.js';
 import { defineRule } from '../src/core/rule.js';
 import { clip } from '../src/classify/mask.js';
-import { isRedacted } from '../src/core/pino-redact.js';
+import { isRedacted, redactedFor } from '../src/core/pino-redact.js';
 import { sinkFinding } from '../src/classify/evidence.js';
 
 interface Options {
@@ -29,8 +29,8 @@ export default defineRule<Options>({
     docs: { description: 'PHI in logs, audit trails, telemetry and analytics', tags: ['hipaa', 'logging', 'security'], securitySeverity: 7.5 },
     help: 'Log an opaque identifier (patientId, intakeId) and counts instead of names, contact details, dates of birth, record numbers or whole records; or pass the value through a masking function.',
   },
-  check({ facts, classifier, options, settings, report }) {
-    const redacted = settings.redactedPaths ?? [];
+  check({ file, facts, classifier, options, settings, report }) {
+    const redacted = file ? redactedFor(file.path, settings.redactScopes ?? []) : [];
     for (const fact of factsOf(facts, 'sink-call')) {
       if (fact.sink !== 'log' && !(options.telemetry && fact.sink === 'telemetry')) continue;
       // Fields the project's pino `redact` option removes never reach the log line.

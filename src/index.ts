@@ -6,3 +6,5 @@ export { rules } from '../rules/index.js';
 export type { Finding, Location, Severity, FindingCategory, ScanStats, ScanNotice } from './core/types.js';
 export type { PhiScanConfig } from './core/config.js';
 export { TOOL_VERSION } from './version.js';
+export { scanDatabase, catalogFacts, DbError } from './db/index.js';
+export { buildInventory, formatInventory } from './inventory/index.js';

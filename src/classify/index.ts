@@ -1,5 +1,5 @@
 /** The PHI classifier: one instance per vocabulary, shared by every rule. */
-import type { Classifier, NameClassification, ValueMatch, VocabularyConfig } from './types.js';
+import type { Classifier, FindValuesOptions, NameClassification, TextContext, ValueMatch, VocabularyConfig } from './types.js';
 import { classifyNameUncached, memoise } from './classify-name.js';
 import { hasPatientContext } from './context.js';
 import { findValuesIn } from './find-values.js';
@@ -28,11 +28,24 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
     }
     return out;
   };
+  const findValuesUncached = (text: string, options?: FindValuesOptions) =>
+    findValuesIn(text, options, extraPatientWords, options?.context === 'identifier' ? undefined : embeddedIdentifiers);
+  // The same short strings recur across files (headers, messages, keys): answer them once.
+  const findValuesShort = memoise((key: string): ValueMatch[] => {
+    const split = key.indexOf('\0', key.indexOf('\0') + 1);
+    const [context, min] = key.slice(0, split).split('\0');
+    return findValuesUncached(key.slice(split + 1), {
+      ...(context ? { context: context as TextContext } : {}),
+      ...(min ? { minConfidence: Number(min) } : {}),
+    });
+  }, 20_000);
   return {
     tokenize,
     classifyName,
     findValues: (text, options) =>
-      findValuesIn(text, options, extraPatientWords, options?.context === 'identifier' ? undefined : embeddedIdentifiers),
+      text.length <= 400
+        ? findValuesShort(`${options?.context ?? ''}\0${options?.minConfidence ?? ''}\0${text}`).map((m) => ({ ...m }))
+        : findValuesUncached(text, options),
     findValuesInIdentifier: (identifier) => identifierValues(identifier).map((m) => ({ ...m })),
     hasPatientContext: (text) => hasPatientContext(text, extraPatientWords),
   };

@@ -12,7 +12,7 @@ import { analyseAll } from './pool.js';
 import type { AnyRule, ProjectSettings } from './rule.js';
 import { runProjectRules, type FileFacts } from './run-rules.js';
 import { collectProjectFacts, namesProjectRule, PROJECT_FACT_KINDS, type ProjectFacts } from './project-facts.js';
-import { redactPathsOfFiles } from './pino-redact.js';
+import { redactScopes } from './pino-redact.js';
 import { inShard, type Shard } from './shard.js';
 import { loadTypeAware, type TypeAware } from './type-aware.js';
 import { applySuppressions, type Suppression } from './suppressions.js';
@@ -83,7 +83,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const settings: ProjectSettings = {
     sanitizers: config.sanitizers ?? [],
     projectFile: projectFileOf(discovery.files, loaded.path, cwd),
-    redactedPaths: redactPathsOfFiles(discovery.files.filter((f) => f.kind === 'typescript').map((f) => f.absolute)),
+    redactScopes: redactScopes(discovery.files.filter((f) => f.kind === 'typescript').map((f) => f.absolute), cwd),
   };
   const setup: AnalysisSetup = {
     config,

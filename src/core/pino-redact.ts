@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * Paths a pino `redact` option removes from every log line (`redact: ['patient.ssn', '*.dob']`,
@@ -18,19 +19,48 @@ export function redactPathsIn(text: string): string[] {
   return paths.filter(Boolean);
 }
 
-/** pino `redact` paths anywhere in the given code files: they apply to every file's log calls. */
-export function redactPathsOfFiles(absolutePaths: readonly string[]): string[] {
-  const paths = new Set<string>();
-  for (const file of absolutePaths) {
+/** Redact paths of one package: they apply to the files under its folder (`root`, cwd-relative). */
+export interface RedactScope {
+  root: string;
+  paths: string[];
+}
+
+/**
+ * pino `redact` options in the given code files, scoped to the package (nearest package.json)
+ * that holds each: a logger configured in one package does not redact another's logs.
+ */
+export function redactScopes(absoluteFiles: readonly string[], cwd: string): RedactScope[] {
+  const byRoot = new Map<string, Set<string>>();
+  for (const file of absoluteFiles) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
       continue;
     }
-    for (const path of redactPathsIn(text)) paths.add(path);
+    const paths = redactPathsIn(text);
+    if (!paths.length) continue;
+    const root = packageRootOf(file, cwd);
+    const set = byRoot.get(root) ?? new Set<string>();
+    for (const path of paths) set.add(path);
+    byRoot.set(root, set);
   }
-  return [...paths].sort();
+  return [...byRoot].map(([root, paths]) => ({ root, paths: [...paths].sort() })).sort((x, y) => (x.root < y.root ? -1 : 1));
+}
+
+function packageRootOf(file: string, cwd: string): string {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      const rel = relative(cwd, dir).split(sep).join('/');
+      return rel.startsWith('..') ? '' : rel;
+    }
+    if (dirname(dir) === dir) return '';
+  }
+}
+
+/** The redact paths that apply to a cwd-relative file path. */
+export function redactedFor(path: string, scopes: readonly RedactScope[]): string[] {
+  return scopes.filter((s) => s.root === '' || path === s.root || path.startsWith(`${s.root}/`)).flatMap((s) => s.paths);
 }
 
 /** True when a logged field path ends with a redacted path (`*` matches one segment). */

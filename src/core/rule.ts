@@ -1,6 +1,7 @@
 /** The rule contract: `defineRule({ id, meta, scope, check })`. Rules read facts, report findings. */
 import type { Classifier } from '../classify/types.js';
 import type { Fact } from './facts.js';
+import type { RedactScope } from './pino-redact.js';
 import type { FindingCategory, Severity, Span } from './types.js';
 
 export interface RuleDocs {
@@ -76,8 +77,8 @@ export interface RuleContext<Options> {
 
 export interface ProjectSettings {
   sanitizers: string[];
-  /** Paths the project's pino `redact` option removes from log lines. */
-  redactedPaths?: string[];
+  /** Paths pino `redact` options remove from log lines, per package folder. */
+  redactScopes?: RedactScope[];
   /** Path of the config file or package.json that project findings attach to. */
   projectFile: string | undefined;
 }

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { listCodeFilesSync } from '../core/discover.js';
-import { redactPathsOfFiles } from '../core/pino-redact.js';
+import { redactScopes } from '../core/pino-redact.js';
 import ignore, { type Ignore } from 'ignore';
 import { createClassifier } from '../classify/index.js';
 import type { Classifier } from '../classify/types.js';
@@ -88,7 +88,7 @@ function loadProject(root: string, cwd: string): PhiProject {
     settings: {
       sanitizers: config.sanitizers ?? [],
       projectFile: undefined,
-      redactedPaths: redactPathsOfFiles(listCodeFilesSync(root, config.exclude)),
+      redactScopes: redactScopes(listCodeFilesSync(root, config.exclude), cwd),
     },
     extractOptions: { sanitizers: config.sanitizers ?? [], logSinks: config.logSinks ?? [] },
     isTest(absolutePath) {

@@ -1,6 +1,9 @@
 /** Small, allocation-light readers of TypeScript syntax shared by the ORM analyses. */
 import ts from 'typescript';
 
+// `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
+const SyntaxKind = ts.SyntaxKind;
+
 /** One step of a call chain: `db.schema.createTable('t')` is `db`, `schema`, `createTable('t')`. */
 export interface Segment {
   name: string;
@@ -34,7 +37,7 @@ export function chainOf(expr: ts.Expression): Segment[] {
       e = e.expression;
       continue;
     }
-    const name = ts.isIdentifier(e) ? e.text : e.kind === ts.SyntaxKind.ThisKeyword ? 'this' : '';
+    const name = ts.isIdentifier(e) ? e.text : e.kind === SyntaxKind.ThisKeyword ? 'this' : '';
     out.push(pendingArgs ? { name, args: pendingArgs, node: pendingCall! } : { name, node: e });
     break;
   }
@@ -43,7 +46,7 @@ export function chainOf(expr: ts.Expression): Segment[] {
 
 /** A string literal or a template without substitutions. */
 export function isStringLike(node: ts.Node | undefined): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
-  return !!node && (node.kind === ts.SyntaxKind.StringLiteral || node.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral);
+  return !!node && (node.kind === SyntaxKind.StringLiteral || node.kind === SyntaxKind.NoSubstitutionTemplateLiteral);
 }
 
 export function unwrap(node: ts.Expression): ts.Expression {
@@ -96,8 +99,8 @@ export function asFunction(node: ts.Node | undefined): ts.ArrowFunction | ts.Fun
 export function literalText(node: ts.Node | undefined): string | undefined {
   if (!node) return undefined;
   const e = unwrap(node as ts.Expression);
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return 'true';
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return 'false';
+  if (e.kind === SyntaxKind.TrueKeyword) return 'true';
+  if (e.kind === SyntaxKind.FalseKeyword) return 'false';
   if (isStringLike(e)) return e.text;
   if (ts.isNumericLiteral(e)) return e.text;
   return undefined;

@@ -5,6 +5,9 @@ import type { Span } from '../../core/types.js';
 import type { LineIndex } from '../../core/text.js';
 import { isStringLike, unwrap } from './ast.js';
 
+// `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
+const SyntaxKind = ts.SyntaxKind;
+
 export type OrmSource = Extract<FactSource, 'drizzle' | 'typeorm' | 'sequelize' | 'knex' | 'kysely' | 'prisma' | 'typescript'>;
 
 type NameExtra = Partial<Pick<SchemaNameFact, 'parent' | 'defines' | 'mappedFrom' | 'references' | 'virtual'>>;
@@ -84,7 +87,7 @@ export function valuePath(node: ts.Expression): string | undefined {
     e = unwrap(e.expression);
   }
   if (ts.isIdentifier(e)) parts.push(e.text);
-  else if (e.kind === ts.SyntaxKind.ThisKeyword) parts.push('this');
+  else if (e.kind === SyntaxKind.ThisKeyword) parts.push('this');
   else return undefined;
   return parts.reverse().join('.');
 }

@@ -10,6 +10,9 @@ import ts from 'typescript';
 import { arrayStrings, asFunction, asObject, chainOf, isStringLike, literalText, property, propertyName, unwrap, walk } from './ast.js';
 import type { Emitter, OrmSource } from './emit.js';
 
+// `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
+const SyntaxKind = ts.SyntaxKind;
+
 const DEV_NAMES = new Set(['development', 'dev', 'local']);
 
 export class QueryLogSettings {
@@ -31,7 +34,7 @@ export class QueryLogSettings {
       const dev = devTest(test, this.devFlags);
       const branch = dev === 'then' ? (ts.isIfStatement(node) ? node.thenStatement : node.whenTrue) : dev === 'else' ? (ts.isIfStatement(node) ? node.elseStatement : node.whenFalse) : undefined;
       if (branch) this.devRanges.push([branch.pos, branch.end]);
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && devTest(node.left, this.devFlags) === 'then') {
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken && devTest(node.left, this.devFlags) === 'then') {
       this.devRanges.push([node.right.pos, node.right.end]);
     } else if (ts.isPropertyAssignment(node) && DEV_NAMES.has(propertyName(node.name) ?? '')) {
       this.devRanges.push([node.initializer.pos, node.initializer.end]);
@@ -195,9 +198,9 @@ export class QueryLogSettings {
       const test = devTest(e.condition, this.devFlags);
       this.values(e.whenTrue, dev || test === 'then', visit);
       this.values(e.whenFalse, dev || test === 'else', visit);
-    } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) {
       this.values(e.right, dev || devTest(e.left, this.devFlags) === 'then', visit);
-    } else if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    } else if (ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.BarBarToken || e.operatorToken.kind === SyntaxKind.QuestionQuestionToken)) {
       this.values(e.left, dev, visit);
       this.values(e.right, dev, visit);
     } else {
@@ -240,14 +243,14 @@ function findMember(body: ts.Node, member: string): ts.Node | undefined {
 function devTest(expr: ts.Expression, flags: ReadonlySet<string>): 'then' | 'else' | undefined {
   const e = unwrap(expr);
   if (ts.isIdentifier(e)) return flags.has(e.text) ? 'then' : undefined;
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
+  if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) {
     const inner = devTest(e.operand, flags);
     return inner === 'then' ? 'else' : inner === 'else' ? 'then' : undefined;
   }
   if (!ts.isBinaryExpression(e)) return undefined;
   const op = e.operatorToken.kind;
-  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-  const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+  const equal = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
+  const notEqual = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
   if (!equal && !notEqual) return undefined;
   const [env, value] = isEnvRead(e.left) ? [e.left, e.right] : [e.right, e.left];
   if (!isEnvRead(env) || !isStringLike(unwrap(value)) || !DEV_NAMES.has((unwrap(value) as ts.StringLiteral).text)) return undefined;

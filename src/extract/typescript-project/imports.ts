@@ -3,6 +3,9 @@ import ts from 'typescript';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
 
+// `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
+const SyntaxKind = ts.SyntaxKind;
+
 export interface Binding {
   module: string;
   /** `default`, `*` (namespace or a whole `require`), or the imported name. */
@@ -100,7 +103,7 @@ export class Imports {
 
 function requiredModule(node: ts.CallExpression): string | undefined {
   const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
-  const isDynamic = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+  const isDynamic = node.expression.kind === SyntaxKind.ImportKeyword;
   const arg = node.arguments[0];
   return (isRequire || isDynamic) && arg && ts.isStringLiteral(arg) ? arg.text : undefined;
 }

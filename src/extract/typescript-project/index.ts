@@ -12,6 +12,9 @@ import { NeonFinder } from './neon.js';
 import { SessionFinder } from './sessions.js';
 import { FileValues } from './values.js';
 
+// `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
+const SyntaxKind = ts.SyntaxKind;
+
 export function projectFactsFromTs(sf: ts.SourceFile, path: string, lines: LineIndex): Fact[] {
   void path;
   const facts: Fact[] = [];
@@ -26,41 +29,41 @@ export function projectFactsFromTs(sf: ts.SourceFile, path: string, lines: LineI
 
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
-      case ts.SyntaxKind.CallExpression: {
+      case SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
         if (imports.call(call)) return;
         sessions.call(call);
         neon.call(call);
         break;
       }
-      case ts.SyntaxKind.NewExpression:
+      case SyntaxKind.NewExpression:
         sessions.call(node as ts.NewExpression);
         break;
-      case ts.SyntaxKind.VariableDeclarationList:
+      case SyntaxKind.VariableDeclarationList:
         values.addDeclarations(node as ts.VariableDeclarationList);
         break;
-      case ts.SyntaxKind.VariableDeclaration:
+      case SyntaxKind.VariableDeclaration:
         imports.variable(node as ts.VariableDeclaration);
         sessions.typedOptions(node as ts.VariableDeclaration);
         break;
-      case ts.SyntaxKind.JsxOpeningElement:
-      case ts.SyntaxKind.JsxSelfClosingElement:
+      case SyntaxKind.JsxOpeningElement:
+      case SyntaxKind.JsxSelfClosingElement:
         sessions.jsx(node as ts.JsxOpeningLikeElement);
         break;
-      case ts.SyntaxKind.PropertyAccessExpression:
-      case ts.SyntaxKind.ElementAccessExpression:
+      case SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.ElementAccessExpression:
         neon.envReference(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
         break;
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
         neon.text(node as ts.StringLiteral);
         return;
-      case ts.SyntaxKind.TemplateExpression:
+      case SyntaxKind.TemplateExpression:
         neon.text(node as ts.TemplateExpression);
         for (const span of (node as ts.TemplateExpression).templateSpans) visit(span.expression);
         return;
-      case ts.SyntaxKind.ImportDeclaration:
-      case ts.SyntaxKind.ExportDeclaration:
+      case SyntaxKind.ImportDeclaration:
+      case SyntaxKind.ExportDeclaration:
         return;
     }
     ts.forEachChild(node, visit);

@@ -12,6 +12,9 @@ import { DB_IDLE_SESSION_TIMEOUT } from '../config/session-keys.js';
 import type { Imports } from './imports.js';
 import { property, propertyName, unwrap, type FileValues } from './values.js';
 
+// `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
+const SyntaxKind = ts.SyntaxKind;
+
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 const FETCH_LIKE = new Set(['fetch', '$fetch', 'ofetch', 'ky', 'got', 'request']);
 /** `@neondatabase/api-client` methods that turn on services outside the BAA. */
@@ -157,7 +160,7 @@ export class NeonFinder {
         if (kind === 'misspelled') return fact('misspelled', p.name);
         if (kind === 'hipaa' && obj === settings) {
           const value = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
-          return fact(value?.kind === ts.SyntaxKind.FalseKeyword ? 'false' : 'true', p.name);
+          return fact(value?.kind === SyntaxKind.FalseKeyword ? 'false' : 'true', p.name);
         }
       }
     }

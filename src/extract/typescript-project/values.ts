@@ -5,6 +5,9 @@
  */
 import ts from 'typescript';
 
+// `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
+const SyntaxKind = ts.SyntaxKind;
+
 const MAX_DEPTH = 12;
 
 export class FileValues {
@@ -36,7 +39,7 @@ export class FileValues {
     if (depth > MAX_DEPTH) return undefined;
     const e = this.resolve(expr);
     if (ts.isNumericLiteral(e)) return Number(e.text.replace(/_/g, ''));
-    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) {
+    if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.MinusToken) {
       const v = this.number(e.operand, depth + 1);
       return v === undefined ? undefined : -v;
     }
@@ -45,13 +48,13 @@ export class FileValues {
       const b = this.number(e.right, depth + 1);
       if (a === undefined || b === undefined) return undefined;
       switch (e.operatorToken.kind) {
-        case ts.SyntaxKind.AsteriskToken:
+        case SyntaxKind.AsteriskToken:
           return a * b;
-        case ts.SyntaxKind.SlashToken:
+        case SyntaxKind.SlashToken:
           return b === 0 ? undefined : a / b;
-        case ts.SyntaxKind.PlusToken:
+        case SyntaxKind.PlusToken:
           return a + b;
-        case ts.SyntaxKind.MinusToken:
+        case SyntaxKind.MinusToken:
           return a - b;
       }
     }
@@ -68,7 +71,7 @@ export class FileValues {
       for (const span of e.templateSpans) text += (this.string(span.expression, depth + 1) ?? '{}') + span.literal.text;
       return text;
     }
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
       const a = this.string(e.left, depth + 1);
       const b = this.string(e.right, depth + 1);
       if (a === undefined && b === undefined) return undefined;
