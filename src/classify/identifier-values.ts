@@ -166,7 +166,7 @@ export class IdentifierScanner {
         out.push(valueMatch(value.start, value.text, info.detector, info.category, 0.85, `${info.what} after "${label.raw}" in an object name`));
         continue;
       }
-      if (this.isPatientToken(label) && /^\d{3,}$/.test(value.text) && !isPartitionNumber(value.text)) {
+      if (this.isPatientToken(label) && /^\d{4,}$/.test(value.text) && !isPartitionNumber(value.text)) {
         out.push(valueMatch(value.start, value.text, 'record-key', 'other-unique-id', 0.8, `a specific record key after the patient word "${label.raw}"`));
       }
     }
