@@ -1,12 +1,11 @@
 /** `phi-scan db [connection-string]`: scan a live PostgreSQL catalog (names, comments, settings; never rows). */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { UsageError } from '../core/errors.js';
 import { DbError, DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_SECONDS, scanDatabase } from '../db/index.js';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../report/index.js';
 import { DOCS_BASE_URL, HOME_URL, TOOL_VERSION } from '../version.js';
 import { exitCodeFor } from './scan.js';
+import { writeOutput } from './output.js';
 
 export interface DbArgs {
   connectionString?: string;
@@ -78,20 +77,7 @@ export async function dbCommand(args: DbArgs, env: NodeJS.ProcessEnv = process.e
     color: args.color ?? (!args.output && Boolean(process.stdout.isTTY) && !env.NO_COLOR),
     notices: result.notices,
   });
-  writeReport(report, args.output);
+  writeOutput(report, args.output);
   return exitCodeFor(result.findings, args.failOn);
 }
 
-function writeReport(report: string, output: string | undefined): void {
-  if (!output) {
-    if (report) process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
-    return;
-  }
-  const target = resolve(output);
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, report);
-  } catch (error) {
-    throw new UsageError(`Cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}

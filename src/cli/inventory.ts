@@ -1,10 +1,8 @@
 /** `phi-scan inventory [paths..]`: the PHI data map of a project's schemas (SQL and ORM). */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { collectFacts } from '../core/collect-facts.js';
-import { UsageError } from '../core/errors.js';
 import { buildInventory, formatInventory, type InventoryFormat } from '../inventory/index.js';
+import { writeOutput } from './output.js';
 
 export interface InventoryArgs {
   paths: string[];
@@ -28,16 +26,6 @@ export async function inventoryCommand(args: InventoryArgs): Promise<number> {
   const collected = await collectFacts({ paths: args.paths, configPath: args.config, maxFileSizeKb: args.maxFileSizeKb });
   const text = formatInventory(buildInventory(collected.files, collected.classifier), args.format);
   for (const notice of collected.notices) process.stderr.write(`phi-scan: ${notice.path}: ${notice.message}\n`);
-  if (!args.output) {
-    process.stdout.write(text);
-    return 0;
-  }
-  const target = resolve(args.output);
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  } catch (error) {
-    throw new UsageError(`Cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  writeOutput(text, args.output);
   return 0;
 }

@@ -1,16 +1,15 @@
 /** `phi-scan merge <reports..>`: one report (and one SARIF run) from the reports of `--shard` runs. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { rules as registry } from '../../rules/index.js';
 import { createClassifier } from '../classify/index.js';
 import { configDir, loadConfig, resolveRules } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
 import { mergeShardReports, readShardReport, type MergeResult } from '../core/merge.js';
 import { buildSarif, formatReport, type OutputFormat, type ReportInput } from '../report/index.js';
 import { DOCS_BASE_URL, HOME_URL, TOOL_VERSION } from '../version.js';
 import { exitCodeFor } from './scan.js';
+import { writeOutput } from './output.js';
 
 export const MERGE_COMMAND = 'merge <reports..>';
 export const MERGE_DESCRIPTION = 'Join the json or sarif reports of `--shard i/n` runs into one report; project rules run on the merged facts';
@@ -60,16 +59,7 @@ export async function mergeCommand(args: MergeArgs): Promise<number> {
     includeSuppressed: args.includeSuppressed,
   };
   const report = args.format === 'sarif' ? mergedSarif(input, merged) : formatReport(args.format, input);
-  if (args.output) {
-    try {
-      mkdirSync(dirname(resolve(args.output)), { recursive: true });
-      writeFileSync(resolve(args.output), report);
-    } catch (error) {
-      throw new UsageError(`Cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  } else {
-    process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
-  }
+  writeOutput(report, args.output);
   return exitCodeFor(merged.findings, args.failOn, args.maxWarnings);
 }
 

@@ -1,6 +1,5 @@
 /** `phi-scan [paths..]`: scan, report, and turn the result into an exit code. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { writeBaseline } from '../core/baseline.js';
 import { UsageError } from '../core/errors.js';
 import { scan } from '../core/engine.js';
@@ -9,6 +8,7 @@ import type { Finding, SeveritySetting } from '../core/types.js';
 import { formatReport, type OutputFormat } from '../report/index.js';
 import { DOCS_BASE_URL, HOME_URL, TOOL_VERSION } from '../version.js';
 import { createProgress } from './progress.js';
+import { writeOutput } from './output.js';
 
 export interface ScanArgs {
   paths: string[];
@@ -71,17 +71,7 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
     includeSuppressed: args.includeSuppressed,
     projectFacts: result.projectFacts,
   });
-  if (args.output) {
-    const target = resolve(args.output);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, report);
-    } catch (error) {
-      throw new UsageError(`Cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  } else if (report) {
-    process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
-  }
+  writeOutput(report, args.output);
   return exitCodeFor(result.findings, args.failOn, args.maxWarnings);
 }
 
