@@ -2,10 +2,9 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../core/errors.js';
 import { DbError, DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_SECONDS, scanDatabase } from '../db/index.js';
-import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../report/index.js';
-import { DOCS_BASE_URL, HOME_URL, TOOL_VERSION } from '../version.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../report/index.js';
 import { exitCodeFor } from './scan.js';
-import { writeOutput } from './output.js';
+import { writeScanReport } from './output.js';
 
 export interface DbArgs {
   connectionString?: string;
@@ -66,18 +65,7 @@ export async function dbCommand(args: DbArgs, env: NodeJS.ProcessEnv = process.e
     return 2;
   }
 
-  const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  const report = formatReport(args.format, {
-    findings,
-    rules: result.rules,
-    stats: result.stats,
-    toolVersion: TOOL_VERSION,
-    docsBaseUrl: DOCS_BASE_URL,
-    informationUri: HOME_URL,
-    color: args.color ?? (!args.output && Boolean(process.stdout.isTTY) && !env.NO_COLOR),
-    notices: result.notices,
-  });
-  writeOutput(report, args.output);
+  writeScanReport(result, args);
   return exitCodeFor(result.findings, args.failOn);
 }
 

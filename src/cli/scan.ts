@@ -5,10 +5,9 @@ import { UsageError } from '../core/errors.js';
 import { scan } from '../core/engine.js';
 import { parseShard } from '../core/shard.js';
 import type { Finding, SeveritySetting } from '../core/types.js';
-import { formatReport, type OutputFormat } from '../report/index.js';
-import { DOCS_BASE_URL, HOME_URL, TOOL_VERSION } from '../version.js';
+import type { OutputFormat } from '../report/index.js';
 import { createProgress } from './progress.js';
-import { writeOutput } from './output.js';
+import { writeScanReport } from './output.js';
 
 export interface ScanArgs {
   paths: string[];
@@ -56,22 +55,11 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
     return 0;
   }
 
-  const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  const toStdout = !args.output;
-  const report = formatReport(args.format, {
-    findings,
-    rules: result.rules,
-    stats: result.stats,
-    toolVersion: TOOL_VERSION,
-    docsBaseUrl: DOCS_BASE_URL,
-    informationUri: HOME_URL,
+  writeScanReport(result, args, {
     srcRoot: process.cwd(),
-    color: args.color ?? (toStdout && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
-    notices: result.notices,
     includeSuppressed: args.includeSuppressed,
     projectFacts: result.projectFacts,
   });
-  writeOutput(report, args.output);
   return exitCodeFor(result.findings, args.failOn, args.maxWarnings);
 }
 

@@ -8,12 +8,13 @@ import { rules as registry } from '../../rules/index.js';
 import type { Classifier } from '../classify/types.js';
 import { applyBaseline, readBaseline } from './baseline.js';
 import type { ResolvedRule } from './config.js';
+import type { JsonFinding } from '../report/json.js';
 import { UsageError } from './errors.js';
 import type { ProjectFacts } from './project-facts.js';
 import type { ProjectSettings } from './rule.js';
 import { runProjectRules, type FileFacts } from './run-rules.js';
 import { applySuppressions, type Suppression } from './suppressions.js';
-import type { Finding, FindingCategory, ScanNotice, ScanStats, Severity, Span } from './types.js';
+import type { Finding, FindingCategory, ScanNotice, ScanStats, Span } from './types.js';
 
 export interface ShardReport {
   path: string;
@@ -119,25 +120,10 @@ export function readShardReport(path: string): ShardReport {
   throw new UsageError(`${path} is neither a phi-scan json report nor a SARIF log`);
 }
 
+/** A shard's `-f json` report, as documented in docs/json-format.md (helpUri is not needed here). */
 interface JsonInput {
-  summary: { filesScanned: number; filesSkipped: number; bytesScanned: number; durationMs: number };
-  findings: {
-    ruleId: string;
-    messageId: string;
-    severity: Severity;
-    category: FindingCategory;
-    message: string;
-    path: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    logicalLocation?: string;
-    evidence: string;
-    fingerprint: string;
-    help: string;
-    suppression?: Finding['suppression'];
-  }[];
+  summary: Pick<ScanStats, 'filesScanned' | 'filesSkipped' | 'bytesScanned' | 'durationMs'>;
+  findings: Omit<JsonFinding, 'helpUri'>[];
   notices?: ScanNotice[];
   projectFacts?: ProjectFacts;
 }
