@@ -99,14 +99,19 @@ export function classifyNameUncached(vocab: Vocabulary, identifier: string): Nam
 }
 
 /** A bounded memo: classification is pure for a given vocabulary. */
-export function memoise<T>(fn: (key: string) => T, limit = 10_000): (key: string) => T {
+export function memoise<T>(fn: (key: string) => T, limit = 10_000, maxKeyChars = Infinity): (key: string) => T {
   const cache = new Map<string, T>();
+  let keyChars = 0;
   return (key: string) => {
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const value = fn(key);
-    if (cache.size >= limit) cache.clear();
+    if (cache.size >= limit || keyChars + key.length > maxKeyChars) {
+      cache.clear();
+      keyChars = 0;
+    }
     cache.set(key, value);
+    keyChars += key.length;
     return value;
   };
 }

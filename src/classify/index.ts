@@ -1,5 +1,5 @@
 /** The PHI classifier: one instance per vocabulary, shared by every rule. */
-import type { Classifier, FindValuesOptions, NameClassification, TextContext, ValueMatch, VocabularyConfig } from './types.js';
+import type { Classifier, FindValuesOptions, NameClassification, ValueMatch, VocabularyConfig } from './types.js';
 import { classifyNameUncached, memoise } from './classify-name.js';
 import { hasPatientContext } from './context.js';
 import { findValuesIn } from './find-values.js';
@@ -9,6 +9,9 @@ import { buildVocabulary } from './vocabulary.js';
 
 // snake_case words with at least one underscore; the lookbehind keeps the scan linear.
 const SNAKE_TOKEN = /(?<![A-Za-z0-9_])[A-Za-z0-9]{1,40}(?:_[A-Za-z0-9]{1,40}){1,12}(?![A-Za-z0-9_])/g;
+
+/** Longer texts (generated dumps, long docs) are rarely repeated: searched without the memo. */
+const MEMO_MAX_TEXT = 4000;
 
 export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier {
   const vocab = buildVocabulary(vocabulary);
@@ -30,21 +33,29 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
   };
   const findValuesUncached = (text: string, options?: FindValuesOptions) =>
     findValuesIn(text, options, extraPatientWords, options?.context === 'identifier' ? undefined : embeddedIdentifiers);
-  // The same short strings recur across files (headers, messages, keys): answer them once.
-  const findValuesShort = memoise((key: string): ValueMatch[] => {
-    const split = key.indexOf('\0', key.indexOf('\0') + 1);
-    const [context, min] = key.slice(0, split).split('\0');
-    return findValuesUncached(key.slice(split + 1), {
-      ...(context ? { context: context as TextContext } : {}),
-      ...(min ? { minConfidence: Number(min) } : {}),
-    });
-  }, 20_000);
+  // The same strings recur across files (licence headers, messages, keys): answer them once.
+  // One memo per context and threshold, keyed on the text itself (whose hash V8 keeps), bounded
+  // by entries and by characters kept (about 16 MB of keys).
+  const memos = new Map<string, (text: string) => ValueMatch[]>();
+  const memoFor = (options: FindValuesOptions | undefined) => {
+    const key = `${options?.context ?? ''}\0${options?.minConfidence ?? ''}`;
+    let memo = memos.get(key);
+    if (!memo) {
+      const fixed: FindValuesOptions = {
+        ...(options?.context ? { context: options.context } : {}),
+        ...(options?.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
+      };
+      memo = memoise((text: string) => findValuesUncached(text, fixed), 20_000, 8_000_000);
+      memos.set(key, memo);
+    }
+    return memo;
+  };
   return {
     tokenize,
     classifyName,
     findValues: (text, options) =>
-      text.length <= 400
-        ? findValuesShort(`${options?.context ?? ''}\0${options?.minConfidence ?? ''}\0${text}`).map((m) => ({ ...m }))
+      text.length <= MEMO_MAX_TEXT
+        ? memoFor(options)(text).map((m) => ({ ...m }))
         : findValuesUncached(text, options),
     findValuesInIdentifier: (identifier) => identifierValues(identifier).map((m) => ({ ...m })),
     hasPatientContext: (text) => hasPatientContext(text, extraPatientWords),

@@ -63,14 +63,25 @@ export function redactedFor(path: string, scopes: readonly RedactScope[]): strin
   return scopes.filter((s) => s.root === '' || path === s.root || path.startsWith(`${s.root}/`)).flatMap((s) => s.paths);
 }
 
+/** A redact path as segments (`a.b["c"]` → a, b, c), split once per distinct path. */
+const segmentsOfPath = new Map<string, string[]>();
+function redactSegments(path: string): string[] {
+  let segments = segmentsOfPath.get(path);
+  if (!segments) {
+    segments = path.replace(/\[(['"])([^'"]*)\1\]/g, '.$2').split('.').filter(Boolean);
+    segmentsOfPath.set(path, segments);
+  }
+  return segments;
+}
+
 /** True when a logged field path ends with a redacted path (`*` matches one segment). */
 export function isRedacted(fieldPath: string, redacted: readonly string[]): boolean {
   if (!redacted.length) return false;
-  const segments = fieldPath.replace(/\[(\d+|'[^']*'|"[^"]*")\]/g, '.$1').split('.').filter(Boolean);
+  const segments = (fieldPath.includes('[') ? fieldPath.replace(/\[(\d+|'[^']*'|"[^"]*")\]/g, '.$1') : fieldPath).split('.').filter(Boolean);
   return redacted.some((path) => {
-    const want = path.replace(/\[(['"])([^'"]*)\1\]/g, '.$2').split('.').filter(Boolean);
+    const want = redactSegments(path);
     if (want.length === 0 || want.length > segments.length) return false;
-    const tail = segments.slice(segments.length - want.length);
-    return want.every((w, i) => w === '*' || w === tail[i]);
+    const offset = segments.length - want.length;
+    return want.every((w, i) => w === '*' || w === segments[offset + i]);
   });
 }

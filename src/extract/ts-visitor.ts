@@ -1,6 +1,7 @@
 /**
- * Plug-ins of the TypeScript/JavaScript walk: the extractor parses each file once and hands every
- * node to each visitor, so analyses of ORM schemas, sessions or forms add no second parse.
+ * Plug-ins of the TypeScript/JavaScript walk: the extractor parses each file once and walks it
+ * once, handing every node to each visitor, so analyses of ORM schemas, sessions or project
+ * settings add neither a second parse nor a second walk.
  */
 import type ts from 'typescript';
 import type { Fact } from '../core/facts.js';
@@ -13,8 +14,11 @@ export interface TsFileContext {
 }
 
 export interface TsVisitor {
-  /** Called for every node, parents before children. */
-  visit(node: ts.Node): void;
+  /**
+   * Called for every node, parents before children; returning `true` skips the node's
+   * descendants for this visitor. Absent when the file holds nothing for the visitor to walk.
+   */
+  visit?(node: ts.Node): boolean | void;
   /** Facts found in the file, once the walk is over. */
   finish(): Fact[];
 }

@@ -5,7 +5,7 @@
 import type { HealthCategory } from '../../core/types.js';
 import { HEALTH_TERMS } from '../data/health-terms.js';
 import type { ValueMatch } from '../types.js';
-import { eachMatch, type ScanText, valueMatch } from './shared.js';
+import { type ScanText, valueMatch } from './shared.js';
 
 const CATEGORY = new Map<string, HealthCategory>();
 for (const [category, terms] of Object.entries(HEALTH_TERMS) as [HealthCategory, readonly string[]][]) {
@@ -16,27 +16,69 @@ function escape(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 }
 
-// Longest first so `hiv positive` wins over `hiv`; one alternation keeps the scan a single pass.
-const TERMS = new RegExp(
-  `(?<![\\w-])(?:${[...CATEGORY.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-]|-[a-z])`,
-  'gi',
-);
+/**
+ * Terms grouped by their first word, each group one sticky alternation (longest first, so
+ * `hiv positive` wins over `hiv`). A match can only start where a word equal to a term's first
+ * word starts, so the text is split into words once and only those words try their group:
+ * the same matches as one alternation of every term, without trying it at every offset.
+ */
+const GROUPS = new Map<string, RegExp>();
+{
+  const byFirstWord = new Map<string, string[]>();
+  for (const term of CATEGORY.keys()) {
+    const first = /^[a-z0-9]+/.exec(term)?.[0];
+    if (!first) throw new Error(`health term "${term}" must start with a letter or digit`);
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), term]);
+  }
+  for (const [first, terms] of byFirstWord) {
+    const alternation = terms.sort((a, b) => b.length - a.length).map(escape).join('|');
+    GROUPS.set(first, new RegExp(`(?:${alternation})(?![\\w-]|-[a-z])`, 'iy'));
+  }
+}
 const DOSE = /^\s*\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|ml|units?|iu)\b/i;
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const DASH = 45;
+const UNDERSCORE = 95;
+
+/** Calls back with each term match, left to right, without overlaps; stops when the callback returns true. */
+function eachTerm(text: string, visit: (start: number, match: string) => boolean | void): void {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (before === DASH || before === UNDERSCORE) continue;
+    const group = GROUPS.get(text.slice(start, i).toLowerCase());
+    if (!group) continue;
+    group.lastIndex = start;
+    const m = group.exec(text);
+    if (!m) continue;
+    if (visit(start, m[0]) === true) return;
+    i = start + m[0].length;
+  }
+}
 
 export function findHealthTerms(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
-  eachMatch(TERMS, s.text, (m) => {
-    const term = m[0].toLowerCase().replace(/\s+/g, ' ');
+  eachTerm(s.text, (start, match) => {
+    const term = match.toLowerCase().replace(/\s+/g, ' ');
     const category = CATEGORY.get(term) ?? 'condition';
-    const dose = category === 'medication' ? DOSE.exec(s.text.slice(m.index + m[0].length, m.index + m[0].length + 16)) : null;
-    const text = dose ? m[0] + dose[0] : m[0];
-    out.push(valueMatch(m.index, text, 'health-term', category, dose ? 0.4 : 0.3, `health term (${category})${dose ? ' with a dose' : ''}; PHI only when tied to a person`));
+    const dose = category === 'medication' ? DOSE.exec(s.text.slice(start + match.length, start + match.length + 16)) : null;
+    const text = dose ? match + dose[0] : match;
+    out.push(valueMatch(start, text, 'health-term', category, dose ? 0.4 : 0.3, `health term (${category})${dose ? ' with a dose' : ''}; PHI only when tied to a person`));
   });
   return out;
 }
 
 /** Quick test without building matches. */
 export function hasHealthTerm(text: string): boolean {
-  TERMS.lastIndex = 0;
-  return TERMS.test(text);
+  let found = false;
+  eachTerm(text, () => (found = true));
+  return found;
 }

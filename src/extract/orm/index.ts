@@ -57,9 +57,20 @@ function worthReading(call: ts.CallExpression, schemaVariables: ReadonlyMap<stri
   return false;
 }
 
-/** Files without any of these words hold nothing for this plug-in: skip the per-node work. */
-const RELEVANT =
-  /pgTable|pgEnum|pgSchema|pgView|pgMaterializedView|pgSequence|@Entity|@ViewEntity|\bTable(?:Column|Index|ForeignKey|Unique|Check)?\(|\.define\(|\.init\(|createTable|alterTable|addColumn|changeColumn|renameColumn|renameTable|addIndex|addConstraint|createIndex|createType|createSchema|createView|\blog\b|logging|logger|logQuery|debug|\$on\(|enhancedDatabaseReporting/;
+/**
+ * Files without any of these words hold nothing for this plug-in: skip the per-node work. The
+ * query-log words are the ORM constructors and the option keys the settings reader looks for,
+ * written as keys (`logging:`), so the word in prose or a logger call does not count.
+ */
+const RELEVANT = new RegExp(
+  [
+    'pgTable|pgEnum|pgSchema|pgView|pgMaterializedView|pgSequence|@Entity|@ViewEntity|\\bTable(?:Column|Index|ForeignKey|Unique|Check)?\\(',
+    '\\.define\\(|\\.init\\(|createTable|alterTable|addColumn|changeColumn|renameColumn|renameTable|addIndex|addConstraint|createIndex',
+    'createType|createSchema|createView',
+    'PrismaClient|Kysely|Sequelize|DataSource|createConnection|forRoot|drizzle|\\bknex\\b|\\bKnex\\b|\\$on\\(|logQuery|enhancedDatabaseReporting',
+    '\\b(?:logging|debug|benchmark|logQueryParameters)\\b[\'"]?\\s*[:,}]',
+  ].join('|'),
+);
 
 export const ormVisitor: TsVisitorFactory = ({ sourceFile, lines }) => {
   if (!RELEVANT.test(sourceFile.text)) return undefined;

@@ -165,6 +165,17 @@ const IDLE_HOOKS: Record<string, number> = { 'react-use': 60, '@mantine/hooks': 
 const IDLE_TIMER_COMPONENTS = new Set(['IdleTimerProvider', 'IdleTimer']);
 const TIMESPAN_UNITS: Record<string, number> = { ms: MS, s: 1, m: 60, h: 3600, d: DAY, w: 7 * DAY };
 
+const isUnder = (module: string, name: string) => module === name || module.startsWith(`${name}/`);
+
+/** Whether the file imports a module whose options this finder reads (else no call can match). */
+export function usesSessionLibrary(imports: Imports): boolean {
+  for (const module of imports.modules) {
+    if (module in IDLE_HOOKS || isUnder(module, 'jose')) return true;
+    if (LIBRARIES.some((l) => l.modules.some((m) => isUnder(module, m.replace(/\/$/, ''))))) return true;
+  }
+  return false;
+}
+
 export class SessionFinder {
   private readonly seen = new Set<ts.Node>();
 

@@ -11,7 +11,7 @@ import { Walker } from './walker.js';
 import { ormVisitor } from '../orm/index.js';
 import { formFieldsFromJsx } from '../templates/jsx-form.js';
 import type { TsFileContext, TsVisitor, TsVisitorFactory } from '../ts-visitor.js';
-import { projectFactsFromTs } from '../typescript-project/index.js';
+import { projectVisitor } from '../typescript-project/index.js';
 import { maskQuoted } from '../../core/parser-message.js';
 
 export type { TypeOracle } from './context.js';
@@ -42,24 +42,8 @@ function scriptKindOf(path: string): ts.ScriptKind {
   }
 }
 
-/** Analyses of ORM schemas, sessions, Neon API calls and support forms share the parse. */
-const VISITORS: readonly TsVisitorFactory[] = [ormVisitor];
-
-function runPlugins(context: TsFileContext): Fact[] {
-  const visitors = VISITORS.map((create) => create(context)).filter((v): v is TsVisitor => v !== undefined);
-  if (visitors.length) {
-    const visit = (node: ts.Node): void => {
-      for (const v of visitors) v.visit(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(context.sourceFile);
-  }
-  return [
-    ...visitors.flatMap((v) => v.finish()),
-    ...projectFactsFromTs(context.sourceFile, context.path, context.lines),
-    ...formFieldsFromJsx(context.sourceFile, context.path, context.lines),
-  ];
-}
+/** Analyses of ORM schemas, sessions, Neon API calls and project settings share the parse and the walk. */
+const VISITORS: readonly TsVisitorFactory[] = [ormVisitor, projectVisitor];
 
 /** Parses one file; never throws (a failure becomes a `parse-problem` fact). */
 export function extractTypeScript(file: SourceFile, options: TypeScriptExtractOptions = {}): Fact[] {
@@ -88,8 +72,11 @@ export function extractTypeScript(file: SourceFile, options: TypeScriptExtractOp
       ...(options.types ? { types: options.types } : {}),
     };
     const variant = kind === ts.ScriptKind.TSX || kind === ts.ScriptKind.JSX || kind === ts.ScriptKind.JS ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
-    new Walker(ctx, new CommentCollector(file.text, lines, facts, variant)).walk(sf);
-    facts.push(...runPlugins({ sourceFile: sf, path: file.path, lines }));
+    const context: TsFileContext = { sourceFile: sf, path: file.path, lines };
+    const visitors = VISITORS.map((create) => create(context)).filter((v): v is TsVisitor => v !== undefined);
+    new Walker(ctx, new CommentCollector(file.text, lines, facts, variant), visitors).walk(sf);
+    for (const visitor of visitors) facts.push(...visitor.finish());
+    facts.push(...formFieldsFromJsx(sf, file.path, lines));
     const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     const first = diagnostics[0];
     if (first) {

@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { SK, forEachChild, getModifiers, isBinaryExpression, isIdentifier, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isStringLiteralLike } from './tsapi.js';
 import { bindClassMember, bindDeclaration, bindImport, bindParameter } from './aliases.js';
 import type { CommentCollector } from './comments.js';
+import type { TsVisitor } from '../ts-visitor.js';
 import { Scope, spanOf, type WalkContext } from './context.js';
 import { calleeName, propertyNameText, unwrap } from './paths.js';
 import { embeddedTemplate, extractEmbeddedSql, isSqlTag, sqlArgument } from './embedded-sql.js';
@@ -32,56 +33,127 @@ function schemaNameLiterals(n: ts.NewExpression, ctx: WalkContext): void {
   }
 }
 
+/** What the walk does at a node, by syntax kind (a table lookup instead of a chain of case labels). */
+const enum Action {
+  Children,
+  CommentsOnly,
+  Import,
+  Function,
+  Class,
+  Parameter,
+  Property,
+  Call,
+  New,
+  Throw,
+  TaggedTemplate,
+  Template,
+  Binary,
+  Group,
+  PropertyAssignment,
+  Literal,
+  ElementAccess,
+  ExpressionStatement,
+  VariableDeclaration,
+}
+
+const ACTION = new Uint8Array(SK.Count + 1);
+for (let kind = SK.FirstTypeNode; kind <= SK.LastTypeNode; kind++) ACTION[kind] = Action.CommentsOnly;
+for (const kind of [SK.ExportDeclaration, SK.ImportEqualsDeclaration, SK.InterfaceDeclaration, SK.TypeAliasDeclaration]) ACTION[kind] = Action.CommentsOnly;
+ACTION[SK.ImportDeclaration] = Action.Import;
+for (const kind of [SK.FunctionDeclaration, SK.FunctionExpression, SK.ArrowFunction, SK.MethodDeclaration, SK.Constructor, SK.GetAccessor, SK.SetAccessor]) ACTION[kind] = Action.Function;
+ACTION[SK.ClassDeclaration] = Action.Class;
+ACTION[SK.ClassExpression] = Action.Class;
+ACTION[SK.Parameter] = Action.Parameter;
+ACTION[SK.PropertyDeclaration] = Action.Property;
+ACTION[SK.CallExpression] = Action.Call;
+ACTION[SK.NewExpression] = Action.New;
+ACTION[SK.ThrowStatement] = Action.Throw;
+ACTION[SK.TaggedTemplateExpression] = Action.TaggedTemplate;
+ACTION[SK.TemplateExpression] = Action.Template;
+ACTION[SK.BinaryExpression] = Action.Binary;
+ACTION[SK.ObjectLiteralExpression] = Action.Group;
+ACTION[SK.ArrayLiteralExpression] = Action.Group;
+ACTION[SK.PropertyAssignment] = Action.PropertyAssignment;
+ACTION[SK.StringLiteral] = Action.Literal;
+ACTION[SK.NoSubstitutionTemplateLiteral] = Action.Literal;
+ACTION[SK.ElementAccessExpression] = Action.ElementAccess;
+ACTION[SK.ExpressionStatement] = Action.ExpressionStatement;
+ACTION[SK.VariableDeclaration] = Action.VariableDeclaration;
+
 export class Walker {
   /** Literal facts: the enclosing object/array literal of the current node, and the key. */
   private group: string | undefined;
   private field: string | undefined;
 
+  /** Plug-in visitors that walk along (only those with a `visit`); bit i of `active` is visitor i. */
+  private readonly visitors: ((node: ts.Node) => boolean | void)[];
+  private active: number;
+
   constructor(
     private readonly ctx: WalkContext,
     private readonly comments: CommentCollector,
-  ) {}
+    visitors: readonly TsVisitor[] = [],
+  ) {
+    this.visitors = visitors.flatMap((v) => (v.visit ? [v.visit.bind(v)] : []));
+    this.active = (1 << this.visitors.length) - 1;
+  }
 
   walk(node: ts.Node): void {
+    const skipped = this.active === 0 ? 0 : this.enter(node);
+    this.walkNode(node);
+    this.active |= skipped;
+  }
+
+  /** Hands the node to the active visitors; returns those that skip its descendants (now inactive). */
+  private enter(node: ts.Node): number {
+    let skipped = 0;
+    const visitors = this.visitors;
+    for (let i = 0; i < visitors.length; i++) {
+      const bit = 1 << i;
+      if (this.active & bit && (visitors[i] as (node: ts.Node) => boolean | void)(node) === true) skipped |= bit;
+    }
+    this.active &= ~skipped;
+    return skipped;
+  }
+
+  private walkNode(node: ts.Node): void {
+    const action = ACTION[node.kind] as number;
+    if (action === Action.Children) {
+      this.walkChildren(node);
+      return;
+    }
+    if (action === Action.CommentsOnly) {
+      this.commentsOnly(node);
+      return;
+    }
     const ctx = this.ctx;
     const savedScope = ctx.scope;
     const savedGroup = this.group;
     const savedField = this.field;
     let pushedClass = false;
 
-    switch (node.kind) {
-      case SK.ImportDeclaration:
+    switch (action) {
+      case Action.Import:
         bindImport(node as ts.ImportDeclaration, ctx);
         this.commentsOnly(node);
         return;
-      case SK.ExportDeclaration:
-      case SK.ImportEqualsDeclaration:
-        this.commentsOnly(node);
-        return;
-      case SK.FunctionDeclaration:
-      case SK.FunctionExpression:
-      case SK.ArrowFunction:
-      case SK.MethodDeclaration:
-      case SK.Constructor:
-      case SK.GetAccessor:
-      case SK.SetAccessor:
+      case Action.Function:
         ctx.scope = new Scope(ctx.scope);
         break;
-      case SK.ClassDeclaration:
-      case SK.ClassExpression:
+      case Action.Class:
         ctx.classes.push({ fields: new Map(), isError: extendsError(node as ts.ClassLikeDeclaration) });
         pushedClass = true;
         break;
-      case SK.Parameter: {
+      case Action.Parameter: {
         const p = node as ts.ParameterDeclaration;
         bindParameter(p, ctx);
         if (getModifiers(p)?.length) bindClassMember(p, ctx);
         break;
       }
-      case SK.PropertyDeclaration:
+      case Action.Property:
         bindClassMember(node as ts.PropertyDeclaration, ctx);
         break;
-      case SK.CallExpression: {
+      case Action.Call: {
         const c = node as ts.CallExpression;
         if (isModuleLoad(c)) {
           this.commentsOnly(node);
@@ -96,37 +168,36 @@ export class Walker {
         if (sqlArg) extractEmbeddedSql(sqlArg, ctx, false);
         break;
       }
-      case SK.NewExpression: {
+      case Action.New: {
         const n = node as ts.NewExpression;
         visitNew(n, ctx);
         const ctor = calleeName(n.expression);
         if (ctor && SCHEMA_OBJECTS.test(ctor)) schemaNameLiterals(n, ctx);
         break;
       }
-      case SK.ThrowStatement:
+      case Action.Throw:
         visitThrow(node as ts.ThrowStatement, ctx);
         break;
-      case SK.TaggedTemplateExpression: {
+      case Action.TaggedTemplate: {
         const tagged = node as ts.TaggedTemplateExpression;
         dynamicTaggedSql(tagged, ctx);
         const template = isSqlTag(tagged.tag) ? embeddedTemplate(tagged) : undefined;
         if (template) extractEmbeddedSql(template, ctx, true);
         break;
       }
-      case SK.TemplateExpression:
+      case Action.Template:
         if (looksLikeSql(node as ts.TemplateExpression)) dynamicSql(node as ts.TemplateExpression, ctx);
         break;
-      case SK.BinaryExpression: {
+      case Action.Binary: {
         const b = node as ts.BinaryExpression;
         if (b.operatorToken.kind === SK.PlusToken && looksLikeSql(b) && !isInnerConcat(b)) dynamicSql(b, ctx);
         break;
       }
-      case SK.ObjectLiteralExpression:
-      case SK.ArrayLiteralExpression:
+      case Action.Group:
         this.group = `${node.kind === SK.ArrayLiteralExpression ? 'array' : 'object'}@${node.pos}`;
         this.field = undefined;
         break;
-      case SK.PropertyAssignment: {
+      case Action.PropertyAssignment: {
         const p = node as ts.PropertyAssignment;
         this.field = propertyNameText(p.name);
         this.literalOrWalkProperty(p);
@@ -134,16 +205,15 @@ export class Walker {
         this.field = savedField;
         return;
       }
-      case SK.StringLiteral:
-      case SK.NoSubstitutionTemplateLiteral:
+      case Action.Literal:
         this.literal(node as ts.StringLiteralLike);
         break;
-      case SK.ElementAccessExpression: {
+      case Action.ElementAccess: {
         const e = node as ts.ElementAccessExpression;
         this.walkChildrenExcept(e, e.argumentExpression);
         return;
       }
-      case SK.ExpressionStatement: {
+      case Action.ExpressionStatement: {
         const ex = (node as ts.ExpressionStatement).expression;
         if (isStringLiteral(ex)) {
           this.commentsOnly(node); // 'use strict', 'use client'
@@ -152,14 +222,7 @@ export class Walker {
         break;
       }
       default:
-        if (node.kind >= SK.FirstTypeNode && node.kind <= SK.LastTypeNode) {
-          this.commentsOnly(node);
-          return;
-        }
-        if (node.kind === SK.InterfaceDeclaration || node.kind === SK.TypeAliasDeclaration) {
-          this.commentsOnly(node);
-          return;
-        }
+        break;
     }
 
     this.walkChildren(node);
@@ -189,7 +252,7 @@ export class Walker {
     let cursor = node.pos;
     forEachChild(node, (child) => {
       if (child.pos > cursor) this.comments.gap(cursor, child.pos);
-      if (child === skipLiteral && isStringLiteralLike(child)) this.commentsOnly(child);
+      if (child === skipLiteral && isStringLiteralLike(child)) this.commentsOnlyChild(child);
       else this.walk(child);
       if (child.end > cursor) cursor = child.end;
     });
@@ -200,25 +263,31 @@ export class Walker {
     let cursor = p.pos;
     forEachChild(p, (child) => {
       if (child.pos > cursor) this.comments.gap(cursor, child.pos);
-      if (child === p.name) this.commentsOnly(child);
+      if (child === p.name) this.commentsOnlyChild(child);
       else this.walk(child);
       if (child.end > cursor) cursor = child.end;
     });
     if (p.end > cursor) this.comments.gap(cursor, p.end);
   }
 
-  /** Comments of a subtree that holds no facts of its own (imports, types, keys). */
+  /** Comments of a subtree that holds no facts of its own (imports, types, keys); the node was entered. */
   private commentsOnly(node: ts.Node): void {
     let cursor = node.pos;
     let hasChild = false;
     forEachChild(node, (child) => {
       hasChild = true;
       if (child.pos > cursor) this.comments.gap(cursor, child.pos);
-      this.commentsOnly(child);
+      this.commentsOnlyChild(child);
       if (child.end > cursor) cursor = child.end;
     });
     if (!hasChild) this.comments.leaf(node);
     else if (node.end > cursor) this.comments.gap(cursor, node.end);
+  }
+
+  private commentsOnlyChild(child: ts.Node): void {
+    const skipped = this.active === 0 ? 0 : this.enter(child);
+    this.commentsOnly(child);
+    this.active |= skipped;
   }
 
   private literal(node: ts.StringLiteralLike): void {

@@ -9,7 +9,7 @@ function extract(code: string, path = 'src/file.ts'): Fact[] {
   const visitor = ormVisitor({ sourceFile: sf, path, lines: new LineIndex(code) });
   if (!visitor) return [];
   const walk = (n: ts.Node): void => {
-    visitor.visit(n);
+    visitor.visit?.(n);
     ts.forEachChild(n, walk);
   };
   walk(sf);
@@ -309,7 +309,7 @@ describe('ORM visitor: cost', () => {
     const visit = time(() => {
       const visitor = ormVisitor({ sourceFile: sf, path: 'big.ts', lines: new LineIndex(code) })!;
       const walk = (n: ts.Node): void => {
-        visitor.visit(n);
+        visitor.visit?.(n);
         ts.forEachChild(n, walk);
       };
       walk(sf);
