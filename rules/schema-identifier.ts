@@ -43,9 +43,10 @@ export default defineRule({
       emit(fact, matches, 'defined');
       flagged.add(fact.name.toLowerCase());
     }
+    const defined = new Set(names.filter((d) => d.defines).map((d) => d.name.toLowerCase()));
     for (const fact of names) {
       if (fact.defines || flagged.has(fact.name.toLowerCase())) continue;
-      if (names.some((d) => d.defines && d.name.toLowerCase() === fact.name.toLowerCase())) continue;
+      if (defined.has(fact.name.toLowerCase())) continue;
       const matches = classifier.findValuesInIdentifier(fact.name);
       if (matches.length === 0) continue;
       emit(fact, matches, 'referenced');

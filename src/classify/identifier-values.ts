@@ -33,6 +33,8 @@ const ID_LABELS: Record<string, { detector: ValueDetector; category: PhiCategory
 /** Record words whose adjacent number is a specific record's key. */
 const RECORD_KEY_WORDS = new Set(['patient', 'pt', 'client', 'participant', 'subject', 'resident', 'enrollee', 'beneficiary', 'encounter', 'claim', 'intake', 'case', 'visit', 'admission', 'episode']);
 
+const FOUR_DIGITS = /\d{4}/;
+
 const ENGLISH_SUFFIX = /(?:tion|sion|ment|ing|ness|able|ible|ity|ance|ence|ize|ise|ous|ive|ful|less|ship|ary|ory|ism|ist|ent|ant|ure|ate|ics|ly|ed)$/;
 
 /** A letters-only token; all-caps acronyms inside camelCase (`encodeURIComponent`) are not names. */
@@ -52,7 +54,21 @@ function isPartitionNumber(raw: string): boolean {
 }
 
 export class IdentifierScanner {
+  /** Words that can start a name match (see `mayStartName`), answered once per word. */
+  private readonly nameStarts = new Map<string, boolean>();
+
   constructor(private readonly vocab: Vocabulary) {}
+
+  /** Every rule of `names` needs its first word to be a given name, a surname or two run together. */
+  private mayStartName(raw: string): boolean {
+    let known = this.nameStarts.get(raw);
+    if (known === undefined) {
+      known = isGivenName(raw) || isSurname(raw) || this.splitConcatenated(raw.toLowerCase()) !== undefined;
+      if (this.nameStarts.size >= 50_000) this.nameStarts.clear();
+      this.nameStarts.set(raw, known);
+    }
+    return known;
+  }
 
   /** Not a plausible surname partner: a vocabulary term, a schema word, an everyday word. */
   private isOrdinary(word: string): boolean {
@@ -79,8 +95,11 @@ export class IdentifierScanner {
       for (const m of findInText(text)) out.push({ ...m, start: m.start + offset, end: m.end + offset });
     }
     this.names(identifier, tokens, out);
-    this.ids(identifier, tokens, out);
-    this.birthDates(identifier, tokens, out);
+    // Labelled ids and record keys have four digits or more; a birth date has eight.
+    if (FOUR_DIGITS.test(identifier)) {
+      this.ids(identifier, tokens, out);
+      this.birthDates(identifier, tokens, out);
+    }
     return dedupe(out);
   }
 
@@ -113,7 +132,7 @@ export class IdentifierScanner {
     for (let i = 0; i < tokens.length; i++) {
       const a = tokens[i];
       const b = tokens[i + 1];
-      if (!isWord(a)) continue;
+      if (!isWord(a) || !this.mayStartName(a.raw)) continue;
       if (isWord(b)) {
         if (isStrongGiven(a.raw) && (isSurname(b.raw) || this.unknownWord(b)) && !this.isOrdinary(a.raw)) {
           this.pushName(identifier, a, b, isSurname(b.raw) ? 0.85 : 0.7, 'a given name followed by a surname', out, [a.raw, b.raw]);
@@ -160,7 +179,7 @@ export class IdentifierScanner {
       const value = valueAfter(identifier, tokens, i);
       if (!value) continue;
       const digits = value.text.replace(/\D/g, '').length;
-      const info = ID_LABELS[label.text];
+      const info = Object.hasOwn(ID_LABELS, label.text) ? ID_LABELS[label.text] : undefined;
       const partition = label.text !== 'mrn' && isPartitionNumber(value.text);
       if (info && digits >= 4 && !partition && (info.detector !== 'ssn' || digits === 9)) {
         out.push(valueMatch(value.start, value.text, info.detector, info.category, 0.85, `${info.what} after "${label.raw}" in an object name`));

@@ -16,9 +16,6 @@ export interface Token {
   segment: number;
 }
 
-// Lower->Upper, ACRONYM->Word, letter<->digit boundaries inside one segment.
-const WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+|[^\x00-\x7f]+/g;
-const SEGMENT = /[A-Za-z0-9\u0080-\uffff]+/g;
 
 /** Words whose trailing `s` is not a plural. */
 const NOT_PLURAL = new Set([
@@ -59,7 +56,7 @@ const IRREGULAR: Record<string, string> = {
 
 /** `patients` -> `patient`, `allergies` -> `allergy`, `addresses` -> `address`; not `status`. */
 export function singular(word: string): string {
-  const irregular = IRREGULAR[word];
+  const irregular = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined;
   if (irregular !== undefined) return irregular;
   if (word.length < 4 || !word.endsWith('s') || NOT_PLURAL.has(word)) return word;
   if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
@@ -80,17 +77,51 @@ export function unquote(identifier: string): { text: string; offset: number } {
   return { text: identifier, offset: 0 };
 }
 
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** A character of a segment: ASCII letters and digits, and anything outside ASCII. */
+const inSegment = (c: number) => isUpper(c) || isLower(c) || isDigit(c) || c >= 0x80;
+
+/**
+ * Splits on everything but letters, digits and non-ASCII; inside a segment, words are an
+ * all-caps run (`HTML` of `HTMLParser`), a capital and its lower-case run, a lower-case run, a
+ * digit run, or a non-ASCII run. A hand-written scan: identifiers are tokenized by the million.
+ */
 export function tokenizeWithSpans(identifier: string): Token[] {
   const tokens: Token[] = [];
+  const n = identifier.length;
+  const push = (start: number, end: number, segment: number) => {
+    const raw = identifier.slice(start, end);
+    tokens.push({ text: singular(raw.toLowerCase()), raw, start, end, segment });
+  };
   let segment = 0;
-  SEGMENT.lastIndex = 0;
-  for (let seg = SEGMENT.exec(identifier); seg !== null; seg = SEGMENT.exec(identifier)) {
-    const segText = seg[0];
-    WORD.lastIndex = 0;
-    for (let w = WORD.exec(segText); w !== null; w = WORD.exec(segText)) {
-      const raw = w[0];
-      const start = seg.index + w.index;
-      tokens.push({ text: singular(raw.toLowerCase()), raw, start, end: start + raw.length, segment });
+  let i = 0;
+  while (i < n) {
+    if (!inSegment(identifier.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < n && inSegment(identifier.charCodeAt(end))) end++;
+    while (i < end) {
+      const c = identifier.charCodeAt(i);
+      let j = i + 1;
+      if (isUpper(c)) {
+        while (j < end && isUpper(identifier.charCodeAt(j))) j++;
+        if (j < end && isLower(identifier.charCodeAt(j))) {
+          if (j - i >= 2) j--; // `HTMLParser`: `HTML`, then `Parser`
+          else while (j < end && isLower(identifier.charCodeAt(j))) j++;
+        }
+      } else if (isLower(c)) {
+        while (j < end && isLower(identifier.charCodeAt(j))) j++;
+      } else if (isDigit(c)) {
+        while (j < end && isDigit(identifier.charCodeAt(j))) j++;
+      } else {
+        while (j < end && identifier.charCodeAt(j) >= 0x80) j++;
+      }
+      push(i, j, segment);
+      i = j;
     }
     segment++;
   }

@@ -111,7 +111,7 @@ function scanOptions(y: Argv) {
     .option('baseline', { type: 'string', description: 'Baseline file: findings it lists are not reported' })
     .option('write-baseline', { type: 'string', description: 'Record every current finding in this baseline file and exit 0' })
     .option('project', { alias: 'p', type: 'string', description: 'tsconfig.json for type-aware analysis: a logged value whose type has PHI fields is PHI, whatever it is called' })
-    .option('concurrency', { type: 'number', description: 'Worker threads for file analysis (default: available cores; 1 = in-process)' })
+    .option('concurrency', { type: 'number', description: 'Threads analysing files: the main thread plus n-1 workers (default: cores - 1; 1 = in-process)' })
     .option('cache', { type: 'boolean', description: 'Reuse results of unchanged files from the previous run' })
     .option('cache-location', { type: 'string', description: 'Cache folder or file (default .phi-scan-cache/)' })
     .option('shard', { type: 'string', description: 'Scan only shard i of n (e.g. 2/4); join shard reports with `phi-scan merge`' })

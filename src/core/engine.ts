@@ -37,7 +37,7 @@ export interface ScanOptions {
   baseline?: string;
   /** tsconfig.json for type-aware analysis of TypeScript (in-process; results are not cached). */
   project?: string;
-  /** Worker threads for file analysis (default: available cores; small scans stay in-process). */
+  /** Threads analysing files: the main thread and `concurrency - 1` workers (default: one per core but one; small scans stay in-process). */
   concurrency?: number;
   /** Reuse results of unchanged files from an earlier run. */
   cache?: boolean;

@@ -28,6 +28,11 @@ describe('findValuesInIdentifier: values embedded in object names', () => {
     for (const x of m) expect(identifier.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('reads no id label into a name of an Object.prototype member', () => {
+    expect(c.findValuesInIdentifier('constructor_123456789')).toEqual([]);
+    expect(c.findValuesInIdentifier('mrn_00482913_backup').map((m) => m.detector)).toEqual(['mrn']);
+  });
+
   it('finds a birth date next to a name', () => {
     const m = c.findValuesInIdentifier('okafor_adaeze_19840719');
     expect(m.map((x) => x.category).sort()).toEqual(['date', 'name']);

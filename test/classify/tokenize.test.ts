@@ -41,6 +41,11 @@ describe('tokenize', () => {
     expect(singular(plural)).toBe(one);
   });
 
+  it('treats names of Object.prototype members as plain words', () => {
+    expect(singular('constructor')).toBe('constructor');
+    expect(tokenize('constructor_toString')).toEqual(['constructor', 'to', 'string']);
+  });
+
   it('keeps raw text and offsets of every token', () => {
     const tokens = tokenizeWithSpans('tmp_patientOkafor10');
     expect(tokens.map((t) => [t.raw, t.start, t.end, t.segment])).toEqual([

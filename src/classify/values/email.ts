@@ -9,6 +9,7 @@ const ROLE_MAILBOX = /^(?:no-?reply|do-?not-?reply|support|info|admin|help|helpd
 
 export function findEmails(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
+  if (!s.text.includes('@')) return out;
   eachMatch(EMAIL, s.text, (m) => {
     const value = m[0].replace(/(?<![.-])[.-]+$/, '');
     const at = value.indexOf('@');

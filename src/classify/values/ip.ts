@@ -15,7 +15,9 @@ function privateOrReserved(o: number[]): 'private' | 'documentation' | undefined
 
 export function findIps(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
-  eachMatch(IPV4, s.text, (m) => {
+  const text = s.text;
+  // Both patterns need their separator: skip the scans when the text has none.
+  if (text.includes('.')) eachMatch(IPV4, text, (m) => {
     const octets = [m[1], m[2], m[3], m[4]].map(Number);
     if (octets.some((o) => o > 255)) return;
     if (VERSION_CONTEXT.test(windowBefore(s, m.index, 12))) return;
@@ -26,12 +28,12 @@ export function findIps(s: ScanText): ValueMatch[] {
       out.push(valueMatch(m.index, m[0], 'ip', 'ip-address', kind === 'private' ? 0.3 : 0.6, kind === 'private' ? 'private or loopback IPv4 address (infrastructure, not a person)' : 'public IPv4 address'));
     }
   });
-  eachMatch(IPV6, s.text, (m) => {
-    const text = m[0];
-    if (!/[a-f]/i.test(text) && text.split(':').filter(Boolean).length < 4) return; // times like 12:00:00
-    const doc = /^2001:db8:/i.test(text);
-    const local = /^(?:::1?|fe80:|fc|fd)/i.test(text);
-    out.push(valueMatch(m.index, text, 'ip', 'ip-address', local ? 0.3 : 0.6, doc ? 'IPv6 address in the documentation range' : 'IPv6 address', doc));
+  if (text.includes(':')) eachMatch(IPV6, text, (m) => {
+    const value = m[0];
+    if (!/[a-f]/i.test(value) && value.split(':').filter(Boolean).length < 4) return; // times like 12:00:00
+    const doc = /^2001:db8:/i.test(value);
+    const local = /^(?:::1?|fe80:|fc|fd)/i.test(value);
+    out.push(valueMatch(m.index, value, 'ip', 'ip-address', local ? 0.3 : 0.6, doc ? 'IPv6 address in the documentation range' : 'IPv6 address', doc));
   });
   return out;
 }

@@ -70,7 +70,8 @@ export function formFieldsFromJsx(sourceFile: ts.SourceFile, path: string, lineI
         if (type !== 'hidden' && type !== 'submit') {
           const input = multiline ? 'textarea' : type === 'file' ? 'file' : 'input';
           for (const a of attributes) {
-            const role = ATTRIBUTE_ROLES[a.name.getText(sourceFile)];
+            const attributeName = a.name.getText(sourceFile);
+            const role = Object.hasOwn(ATTRIBUTE_ROLES, attributeName) ? ATTRIBUTE_ROLES[attributeName] : undefined;
             const value = stringOf(a.initializer);
             if (role && value) add(role, value, value.text, group, input);
           }

@@ -50,7 +50,7 @@ function propertySinks(
   for (const p of obj.properties) {
     const key = propertyNameText(p.name);
     if (!key) continue;
-    const label = labels[key];
+    const label = Object.hasOwn(labels, key) ? labels[key] : undefined;
     const value = propertyValue(p);
     if (label && value) emit(ctx, p, sink, label, evidenceFor(value));
   }
@@ -138,7 +138,7 @@ function ticketPayload(ctx: WalkContext, obj: ts.ObjectLiteralExpression): void 
     if (!key || !value) continue;
     if ((key === 'ticket' || key === 'issue' || key === 'fields' || key === 'request') && asObjectLiteral(value)) {
       ticketPayload(ctx, asObjectLiteral(value) as ts.ObjectLiteralExpression);
-    } else if (TICKET_FIELDS[key]) {
+    } else if (Object.hasOwn(TICKET_FIELDS, key)) {
       emit(ctx, p, 'ticket', TICKET_FIELDS[key] as string, evidenceOf(value, ctx));
     }
   }

@@ -4,6 +4,7 @@ import { SK, forEachChild, getModifiers, isBinaryExpression, isIdentifier, isObj
 import { bindClassMember, bindDeclaration, bindImport, bindParameter } from './aliases.js';
 import type { CommentCollector } from './comments.js';
 import type { TsVisitor } from '../ts-visitor.js';
+import type { LiteralFact } from '../../core/facts.js';
 import { Scope, spanOf, type WalkContext } from './context.js';
 import { calleeName, propertyNameText, unwrap } from './paths.js';
 import { embeddedTemplate, extractEmbeddedSql, isSqlTag, sqlArgument } from './embedded-sql.js';
@@ -234,17 +235,41 @@ export class Walker {
     this.field = savedField;
   }
 
+  /**
+   * The child loops keep their state (the end of the last child, whether there was one) in
+   * fields, saved and restored around each level, so the walk allocates no closure per node.
+   */
+  private cursor = 0;
+  private sawChild = false;
+
+  private readonly walkChild = (child: ts.Node): void => {
+    this.sawChild = true;
+    if (child.pos > this.cursor) this.comments.gap(this.cursor, child.pos);
+    this.walk(child);
+    if (child.end > this.cursor) this.cursor = child.end;
+  };
+
+  private readonly commentsChild = (child: ts.Node): void => {
+    this.sawChild = true;
+    if (child.pos > this.cursor) this.comments.gap(this.cursor, child.pos);
+    this.commentsOnlyChild(child);
+    if (child.end > this.cursor) this.cursor = child.end;
+  };
+
   private walkChildren(node: ts.Node): void {
-    let cursor = node.pos;
-    let hasChild = false;
-    forEachChild(node, (child) => {
-      hasChild = true;
-      if (child.pos > cursor) this.comments.gap(cursor, child.pos);
-      this.walk(child);
-      if (child.end > cursor) cursor = child.end;
-    });
-    if (!hasChild) this.comments.leaf(node);
-    else if (node.end > cursor) this.comments.gap(cursor, node.end);
+    this.eachChild(node, this.walkChild);
+  }
+
+  private eachChild(node: ts.Node, visit: (child: ts.Node) => void): void {
+    const outerCursor = this.cursor;
+    const outerSawChild = this.sawChild;
+    this.cursor = node.pos;
+    this.sawChild = false;
+    forEachChild(node, visit);
+    if (!this.sawChild) this.comments.leaf(node);
+    else if (node.end > this.cursor) this.comments.gap(this.cursor, node.end);
+    this.cursor = outerCursor;
+    this.sawChild = outerSawChild;
   }
 
   /** Walks children but treats one child (a computed key `x['k']`) as a non-literal. */
@@ -272,16 +297,7 @@ export class Walker {
 
   /** Comments of a subtree that holds no facts of its own (imports, types, keys); the node was entered. */
   private commentsOnly(node: ts.Node): void {
-    let cursor = node.pos;
-    let hasChild = false;
-    forEachChild(node, (child) => {
-      hasChild = true;
-      if (child.pos > cursor) this.comments.gap(cursor, child.pos);
-      this.commentsOnlyChild(child);
-      if (child.end > cursor) cursor = child.end;
-    });
-    if (!hasChild) this.comments.leaf(node);
-    else if (node.end > cursor) this.comments.gap(cursor, node.end);
+    this.eachChild(node, this.commentsChild);
   }
 
   private commentsOnlyChild(child: ts.Node): void {
@@ -295,14 +311,10 @@ export class Walker {
     if (text.length < 2 || this.ctx.handled.has(node)) return; // SQL text: literals come from the SQL extractor
     // schema descriptions and object names are judged by the schema rules, not as literals
     if (this.field && SCHEMA_KEYS.has(this.field)) return;
-    this.ctx.facts.push({
-      kind: 'literal',
-      source: 'typescript',
-      span: spanOf(this.ctx, node),
-      text,
-      ...(this.group ? { group: this.group } : {}),
-      ...(this.field ? { field: this.field } : {}),
-    });
+    const fact: LiteralFact = { kind: 'literal', source: 'typescript', span: spanOf(this.ctx, node), text };
+    if (this.group) fact.group = this.group;
+    if (this.field) fact.field = this.field;
+    this.ctx.facts.push(fact);
   }
 }
 
