@@ -38,7 +38,19 @@ export type PhiRuleModule<Options extends object> = RuleModule<string, [Partial<
 export function eslintRuleOf<Options extends object>(rule: Rule<Options>): PhiRuleModule<Options> {
   const name = rule.id.slice(rule.id.indexOf('/') + 1);
   const hasOptions = Object.keys(rule.meta.schema).length > 0;
-  return createRule<[Partial<Options>?], string>({
+  const create: PhiRuleModule<Options>['create'] = (context) => {
+    const check = () => {
+      const analysis = analysisOf(context as unknown as LintTarget);
+      if (!analysis) return;
+      const options = { ...(rule.meta.defaultOptions as Record<string, unknown>), ...(context.options[0] ?? {}) };
+      for (const report of runRule(rule, options, analysis)) {
+        context.report({ loc: locOf(report.span), messageId: report.messageId, data: report.data });
+      }
+    };
+    // `Program` is the root of JS/TS; the SQL and Prisma languages' root is `ROOT_NODE_TYPE`.
+    return { Program: check, [ROOT_NODE_TYPE]: check };
+  };
+  const module = createRule<[Partial<Options>?], string>({
     name,
     meta: {
       type: 'problem',
@@ -48,19 +60,11 @@ export function eslintRuleOf<Options extends object>(rule: Rule<Options>): PhiRu
       ...(hasOptions ? { defaultOptions: [rule.meta.defaultOptions] } : {}),
       languages: RULE_LANGUAGES,
     },
-    create(context) {
-      const check = () => {
-        const analysis = analysisOf(context as unknown as LintTarget);
-        if (!analysis) return;
-        const options = { ...(rule.meta.defaultOptions as Record<string, unknown>), ...(context.options[0] ?? {}) };
-        for (const report of runRule(rule, options, analysis)) {
-          context.report({ loc: locOf(report.span), messageId: report.messageId, data: report.data });
-        }
-      };
-      // `Program` is the root of JS/TS; the SQL and Prisma languages' root is `ROOT_NODE_TYPE`.
-      return { Program: check, [ROOT_NODE_TYPE]: check };
-    },
+    create,
   });
+  // RuleCreator's `create` merges the defaults into the options with a structuredClone on every
+  // file; `create` above merges them itself (as ESLint 9.15+ does with meta.defaultOptions).
+  return { ...module, create };
 }
 
 /** Every file-scoped registry rule, by its name without the `phi/` prefix. */
