@@ -1,7 +1,8 @@
 /** `phi-scan db [connection-string]`: scan a live PostgreSQL catalog (names, comments, settings; never rows). */
 import type { Argv } from 'yargs';
 import { UsageError } from '../core/errors.js';
-import { DbError, DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_SECONDS, scanDatabase } from '../db/index.js';
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_SECONDS } from '../db/defaults.js';
+import { DbError } from '../db/errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../report/index.js';
 import { exitCodeFor } from './scan.js';
 import { writeScanReport } from './output.js';
@@ -49,6 +50,8 @@ export async function dbCommand(args: DbArgs, env: NodeJS.ProcessEnv = process.e
   for (const [name, value] of [['--connect-timeout', args.connectTimeout], ['--statement-timeout', args.statementTimeout]] as const) {
     if (value !== undefined && !(value > 0)) throw new UsageError(`${name} must be a positive number of seconds`);
   }
+  // The driver and the rules load with the command, not with every `phi-scan` start.
+  const { scanDatabase } = await import('../db/index.js');
   let result;
   try {
     result = await scanDatabase({

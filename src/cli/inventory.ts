@@ -1,7 +1,6 @@
 /** `phi-scan inventory [paths..]`: the PHI data map of a project's schemas (SQL and ORM). */
 import type { Argv } from 'yargs';
-import { collectFacts } from '../core/collect-facts.js';
-import { buildInventory, formatInventory, type InventoryFormat } from '../inventory/index.js';
+import type { InventoryFormat } from '../inventory/index.js';
 import { writeOutput } from './output.js';
 
 export interface InventoryArgs {
@@ -23,6 +22,8 @@ export function inventoryOptions(y: Argv) {
 
 /** Prints (or writes) the inventory; exit code 0, or 2 on a usage error. */
 export async function inventoryCommand(args: InventoryArgs): Promise<number> {
+  // The extractors load with the command that needs them, not with every `phi-scan` start.
+  const [{ collectFacts }, { buildInventory, formatInventory }] = await Promise.all([import('../core/collect-facts.js'), import('../inventory/index.js')]);
   const collected = await collectFacts({ paths: args.paths, configPath: args.config, maxFileSizeKb: args.maxFileSizeKb });
   const text = formatInventory(buildInventory(collected.files, collected.classifier), args.format);
   for (const notice of collected.notices) process.stderr.write(`phi-scan: ${notice.path}: ${notice.message}\n`);

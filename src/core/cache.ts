@@ -1,9 +1,10 @@
 /**
  * `--cache`: per-file results keyed on file content, configuration and tool version, so a warm
- * re-run analyses only files that changed. Project rules always run on the merged facts.
+ * re-run analyses only files that changed. Project rules always run on the merged facts. Like
+ * git's index, a file's recorded size and mtime spare re-reading it while they are unchanged.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TOOL_VERSION } from '../version.js';
 import type { DiscoveredFile } from './discover.js';
@@ -12,7 +13,15 @@ import type { AnalysisSetup, FileAnalysis } from './file-analysis.js';
 interface CacheEntry {
   hash: string;
   analysis: FileAnalysis | null;
+  /** Size and modification time when the content was hashed, if they can vouch for it (below). */
+  stat?: { size: number; mtimeMs: number };
 }
+
+/**
+ * A file written this close to the moment it was hashed may change again within the same mtime
+ * tick, so its size and mtime do not vouch for its content (git's "racy" entries).
+ */
+const RACY_WINDOW_MS = 2000;
 
 interface CacheFile {
   version: 1;
@@ -25,6 +34,8 @@ export const DEFAULT_CACHE_LOCATION = '.phi-scan-cache';
 export class ResultCache {
   private readonly entries: Map<string, CacheEntry>;
   private readonly next = new Map<string, CacheEntry>();
+  /** Size and mtime of files hashed in this run, when old enough to vouch for the content. */
+  private readonly stats = new Map<string, { size: number; mtimeMs: number } | undefined>();
   private readonly setupHash: string;
   private changed = false;
   hits = 0;
@@ -51,8 +62,20 @@ export class ResultCache {
     }
   }
 
-  /** The cached analysis of an unchanged file, or undefined (and the content hash to store later). */
+  /**
+   * The cached analysis of an unchanged file, or undefined (and the content hash to store later).
+   * A file whose size and mtime are those recorded when it was hashed is not read again.
+   */
   lookup(file: DiscoveredFile): { hit: true; analysis: FileAnalysis | undefined } | { hit: false; hash: string | undefined } {
+    const entry = this.entries.get(file.path);
+    let stat: { size: number; mtimeMs: number };
+    try {
+      const { size, mtimeMs } = statSync(file.absolute);
+      stat = { size, mtimeMs };
+    } catch {
+      return { hit: false, hash: undefined };
+    }
+    if (entry?.stat && entry.stat.size === stat.size && entry.stat.mtimeMs === stat.mtimeMs) return this.hit(file.path, entry);
     let bytes: Buffer;
     try {
       bytes = readFileSync(file.absolute);
@@ -60,17 +83,22 @@ export class ResultCache {
       return { hit: false, hash: undefined };
     }
     const hash = sha(`${file.kind}\0${file.isTest}\0`, bytes);
-    const entry = this.entries.get(file.path);
-    if (entry && entry.hash === hash) {
-      this.hits++;
-      this.next.set(file.path, entry);
-      return { hit: true, analysis: entry.analysis ?? undefined };
-    }
+    const vouched = Date.now() - stat.mtimeMs > RACY_WINDOW_MS ? stat : undefined;
+    this.stats.set(file.path, vouched);
+    if (entry && entry.hash === hash) return this.hit(file.path, { hash, analysis: entry.analysis, ...(vouched ? { stat: vouched } : {}) });
     return { hit: false, hash };
   }
 
+  private hit(path: string, entry: CacheEntry): { hit: true; analysis: FileAnalysis | undefined } {
+    this.hits++;
+    this.next.set(path, entry);
+    if (entry !== this.entries.get(path)) this.changed = true;
+    return { hit: true, analysis: entry.analysis ?? undefined };
+  }
+
   store(path: string, hash: string | undefined, analysis: FileAnalysis | undefined): void {
-    if (hash) this.next.set(path, { hash, analysis: analysis ?? null });
+    const stat = this.stats.get(path);
+    if (hash) this.next.set(path, { hash, analysis: analysis ?? null, ...(stat ? { stat } : {}) });
     this.changed = true;
   }
 

@@ -8,13 +8,12 @@ import { changedLinesSince, touchesChangedLine, type ChangedLines } from './chan
 import { configDir, loadConfig, resolveRules, type PhiScanConfig } from './config.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import type { AnalysisSetup, FileAnalysis } from './file-analysis.js';
-import { analyseAll } from './pool.js';
 import type { AnyRule, ProjectSettings } from './rule.js';
 import { runProjectRules, type FileFacts } from './run-rules.js';
 import { collectProjectFacts, namesProjectRule, PROJECT_FACT_KINDS, type ProjectFacts } from './project-facts.js';
 import { redactScopes } from './pino-redact.js';
 import { inShard, type Shard } from './shard.js';
-import { loadTypeAware, type TypeAware } from './type-aware.js';
+import type { TypeAware } from './type-aware.js';
 import { applySuppressions, type Suppression } from './suppressions.js';
 import type { Finding, ScanNotice, ScanStats, SeveritySetting } from './types.js';
 
@@ -94,7 +93,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   };
   const shard = options.shard;
   const files = shard ? discovery.files.filter((f) => inShard(f.path, shard)) : discovery.files;
-  const typeAware = options.project ? loadTypeAware(options.project, cwd, classifier) : undefined;
+  // The analysers (TypeScript, libpg-query) load only when something is left to analyse: a warm
+  // cached run never needs them.
+  const typeAware = options.project ? (await import('./type-aware.js')).loadTypeAware(options.project, cwd, classifier) : undefined;
   const analyses = await analyseWithCache(files, setup, options, notices, cwd, typeAware);
 
   // A shard counts only its own files, so the stats of merged shards add up to an unsharded run's.
@@ -169,13 +170,15 @@ async function analyseWithCache(
     else misses.push({ index, hash: cached?.hash });
   });
   let done = files.length - misses.length;
-  const fresh = await analyseAll(
-    misses.map((m) => files[m.index]!),
-    setup,
-    options.concurrency,
-    () => options.onProgress?.(++done, files.length),
-    typeAware,
-  );
+  const fresh = misses.length === 0
+    ? []
+    : await (await import('./pool.js')).analyseAll(
+        misses.map((m) => files[m.index]!),
+        setup,
+        options.concurrency,
+        () => options.onProgress?.(++done, files.length),
+        typeAware,
+      );
   misses.forEach((miss, k) => {
     results[miss.index] = fresh[k];
     cache?.store(files[miss.index]!.path, miss.hash, fresh[k]);

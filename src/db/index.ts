@@ -22,8 +22,9 @@ import { parseConnectionString, redact } from './target.js';
 export { DbError } from './errors.js';
 export type { CatalogSnapshot } from './queries.js';
 
-export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
-export const DEFAULT_STATEMENT_TIMEOUT_SECONDS = 60;
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_SECONDS } from './defaults.js';
+
+export { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_SECONDS };
 
 export interface CatalogOptions {
   /** Schemas to read (globs: `tenant_*`); default every schema but the system ones. */
