@@ -26,6 +26,18 @@ const inlineVersion = {
   },
 };
 
+// src/classify/compromise.ts loads compromise from node_modules on first use; a bundle has no
+// node_modules, so there it is a static import, bundled like every other dependency.
+const bundledCompromise = {
+  name: 'bundled-compromise',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]classify[\\/]compromise\.ts$/ }, () => ({
+      contents: "import nlp from 'compromise';\nexport type Nlp = typeof nlp;\nexport function compromise(): Nlp {\n  return nlp;\n}\n",
+      loader: 'ts',
+    }));
+  },
+};
+
 // Bundled CommonJS code (libpg-query's loader, TypeScript) calls require() and reads __dirname.
 const banner = [
   "import { createRequire as __phiCreateRequire } from 'node:module';",
@@ -50,7 +62,7 @@ await build({
   charset: 'utf8',
   banner: { js: banner },
   define: { __dirname: '__phiDirname', __filename: '__phiFilename' },
-  plugins: [inlineVersion],
+  plugins: [inlineVersion, bundledCompromise],
   logLevel: 'warning',
 });
 

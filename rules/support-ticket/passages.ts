@@ -3,7 +3,7 @@
  * as a request to the reporter ("please reply with …", "What medication …?") or not, and as a
  * "do not include PHI" notice. Items of a list introduced by a request ("reply with:") are requests.
  */
-import nlp from 'compromise';
+import { compromise } from '../../src/classify/compromise.js';
 import type { TemplateFieldFact } from '../../src/core/facts.js';
 
 export interface Sentence {
@@ -86,7 +86,7 @@ export function sentencesOf(facts: readonly TemplateFieldFact[]): Sentence[] {
 
 /** Noun phrases of a sentence ("your full date of birth and the member ID"), by compromise. */
 export function nounPhrases(sentence: string): string[] {
-  const phrases = nlp(sentence).nouns().out('array') as string[];
+  const phrases = compromise()(sentence).nouns().out('array') as string[];
   return phrases.length > 0 ? phrases : [sentence];
 }
 

@@ -2,7 +2,7 @@
  * Word knowledge for person-name detection: given names and surnames (our lists plus
  * compromise's lexicon) and words that are not names (compromise's lexicon, our common words).
  */
-import nlp from 'compromise';
+import { compromise } from './compromise.js';
 import { AMBIGUOUS_GIVEN, GIVEN_NAMES, PLACEHOLDER_NAMES, SURNAMES } from './data/person-names.js';
 import { COMMON_WORDS } from './data/common-words.js';
 
@@ -11,24 +11,32 @@ type LexiconEntry = string | string[];
 const GIVEN_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const NAME_TAGS = new Set([...GIVEN_TAGS, 'LastName', 'Person']);
 
-const given = new Set(GIVEN_NAMES);
-const surnames = new Set(SURNAMES);
+interface Lexicon {
+  given: Set<string>;
+  surnames: Set<string>;
+  /** Words compromise knows as something other than a name (nouns, verbs, places, units...). */
+  lexiconWords: Set<string>;
+}
+
 const common = new Set(COMMON_WORDS);
 const ambiguous = new Set(AMBIGUOUS_GIVEN);
-/** Words compromise knows as something other than a name (nouns, verbs, places, units...). */
-const lexiconWords = new Set<string>();
+let lexicon: Lexicon | undefined;
 
-(function loadLexicon(): void {
-  const model = nlp.model() as { one?: { lexicon?: Record<string, LexiconEntry> } };
-  const lexicon = model.one?.lexicon ?? {};
-  for (const [word, entry] of Object.entries(lexicon)) {
+/** Our name lists merged with compromise's lexicon, built on first use. */
+function words(): Lexicon {
+  if (lexicon) return lexicon;
+  const built: Lexicon = { given: new Set(GIVEN_NAMES), surnames: new Set(SURNAMES), lexiconWords: new Set() };
+  const model = compromise().model() as { one?: { lexicon?: Record<string, LexiconEntry> } };
+  for (const [word, entry] of Object.entries(model.one?.lexicon ?? {})) {
     if (word.includes(' ')) continue;
     const tags = Array.isArray(entry) ? entry : [entry];
-    if (tags.some((t) => GIVEN_TAGS.has(t))) given.add(word);
-    else if (tags.includes('LastName')) surnames.add(word);
-    else if (!tags.some((t) => NAME_TAGS.has(t))) lexiconWords.add(word);
+    if (tags.some((t) => GIVEN_TAGS.has(t))) built.given.add(word);
+    else if (tags.includes('LastName')) built.surnames.add(word);
+    else if (!tags.some((t) => NAME_TAGS.has(t))) built.lexiconWords.add(word);
   }
-})();
+  lexicon = built;
+  return built;
+}
 
 function key(word: string): string {
   const lower = word.toLowerCase();
@@ -38,15 +46,16 @@ function key(word: string): string {
 /** A word that is also an everyday or technical word (`grant`, `rose`, `select`, `redis`). */
 export function isCommonWord(word: string): boolean {
   const w = key(word);
-  return common.has(w) || ambiguous.has(w) || lexiconWords.has(w);
+  return common.has(w) || ambiguous.has(w) || words().lexiconWords.has(w);
 }
 
 export function isGivenName(word: string): boolean {
-  return given.has(key(word));
+  return words().given.has(key(word));
 }
 
 export function isSurname(word: string): boolean {
   const w = key(word);
+  const { surnames, lexiconWords } = words();
   if (surnames.has(w)) return true;
   // Hyphenated surnames: every part a surname or at least one a surname and none common.
   if (w.includes('-')) {
@@ -72,11 +81,10 @@ export function isStrongSurname(word: string): boolean {
 const placeholders = new Set(PLACEHOLDER_NAMES);
 
 /** `John Doe`, `DOE^JANE`, `johndoe`: documentation placeholders. */
-export function isPlaceholderName(words: readonly string[]): boolean {
-  const lower = words.map(key).filter((w) => w.length > 1);
+export function isPlaceholderName(names: readonly string[]): boolean {
+  const lower = names.map(key).filter((w) => w.length > 1);
   const forward = lower.join(' ');
   const reversed = [...lower].reverse().join(' ');
   return placeholders.has(forward) || placeholders.has(reversed) || (lower.includes('doe') && lower.some((w) => w === 'john' || w === 'jane' || w === 'baby'));
 }
 
-export { nlp };

@@ -14,8 +14,8 @@ import {
   isStrongGiven,
   isStrongSurname,
   isSurname,
-  nlp,
 } from '../names-lexicon.js';
+import { compromise } from '../compromise.js';
 import { type ScanText, valueMatch } from './shared.js';
 
 interface Word {
@@ -166,7 +166,7 @@ function compromisePeople(text: string): { start: number; length: number }[] {
   const cached = compromiseCache.get(text);
   if (cached) return cached;
   const found: { start: number; length: number }[] = [];
-  const json = nlp(text).people().json({ offset: true }) as { offset?: { start: number; length: number } }[];
+  const json = compromise()(text).people().json({ offset: true }) as { offset?: { start: number; length: number } }[];
   for (const p of json) if (p.offset) found.push(p.offset);
   if (compromiseCache.size > 2000) compromiseCache.clear();
   compromiseCache.set(text, found);
