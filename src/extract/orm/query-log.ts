@@ -14,6 +14,11 @@ import type { Emitter, OrmSource } from './emit.js';
 const SyntaxKind = ts.SyntaxKind;
 
 const DEV_NAMES = new Set(['development', 'dev', 'local']);
+/** Every key `objectLiteral` looks at. */
+const CONFIG_KEYS = new Set([
+  'enhancedDatabaseReporting', 'logQueryParameters', 'benchmark', 'dialect', 'logging', 'type', 'entities', 'synchronize', 'migrations',
+  'migrationsRun', 'autoLoadEntities', 'debug', 'client', 'driver', 'entitiesTs', 'dbName', 'clientUrl', 'logQuery',
+]);
 
 export class QueryLogSettings {
   /** Offsets [start, end) of code that only runs in development. */
@@ -70,8 +75,15 @@ export class QueryLogSettings {
   /** Config objects recognised by their keys, wherever they are (knexfile, sequelize config, TypeORM factory). */
   objectLiteral(node: ts.ObjectLiteralExpression): void {
     if (this.seen.has(node)) return;
+    // One pass over the keys, remembering only the ones the checks below ask about.
     let keys: Set<string> | undefined;
-    const has = (k: string) => (keys ??= new Set(node.properties.map((p) => (p.name ? (propertyName(p.name) ?? '') : ''))), keys.has(k));
+    for (const p of node.properties) {
+      const name = p.name ? propertyName(p.name) : undefined;
+      if (name !== undefined && CONFIG_KEYS.has(name)) (keys ??= new Set()).add(name);
+    }
+    if (!keys) return;
+    const present = keys;
+    const has = (k: string) => present.has(k);
     if (has('enhancedDatabaseReporting')) {
       const p = prop(node, 'enhancedDatabaseReporting');
       if (p && literalText(p.initializer) === 'true') this.set('typescript', 'opentelemetry.enhancedDatabaseReporting', 'true', p, 'OpenTelemetry pg instrumentation');

@@ -163,6 +163,8 @@ const STRIPE_FIELDS: Record<string, string> = {
   statement_descriptor_suffix: 'Stripe statement descriptor',
 };
 
+const S3_METHODS: ReadonlySet<string> = new Set(['putObject', 'upload', 'copyObject', 'createMultipartUpload', 'getObject', 'headObject', 'deleteObject']);
+
 const ERROR_CLASS = /(Error|Exception|Fault)$/;
 const HTTP_ERROR_BODY_KEYS = new Set(['error', 'message', 'detail', 'details', 'reason', 'errors', 'title']);
 
@@ -230,6 +232,18 @@ export function visitThrow(node: ts.ThrowStatement, ctx: WalkContext): void {
   emit(ctx, e, 'error', 'throw', evidenceOf(e, ctx));
 }
 
+const STRIPE_METHOD = /^(create|update|confirm|capture|finalizeInvoice|sendInvoice|pay)/;
+/**
+ * Every method name `visitCall` reads, whatever the receiver (the sets and names of its cases
+ * below, and `json`/`write` after them); Stripe's are the prefixes of STRIPE_METHOD.
+ */
+const SINK_METHODS: ReadonlySet<string> = new Set([
+  ...LOG_METHODS, ...CONSOLE_METHODS, ...SENTRY_METHODS, ...SPAN_METHODS, ...ANALYTICS_METHODS, ...NEWRELIC_METHODS,
+  ...REDIS_KEY_METHODS, ...HTTP_METHODS, ...S3_METHODS,
+  'setStatus', 'setUser', 'setTag', 'set', 'append', 'json', 'send', 'end', 'jsonp', 'add', 'createComment', 'file', 'upload',
+  'setMetadata', 'save', 'sendMessage', 'throw', 'write', 'createProject', 'updateProject', 'createProjectBranch', 'updateProjectBranch',
+]);
+
 /** Every call expression: sinks by receiver kind, then by callee name. */
 export function visitCall(call: ts.CallExpression, ctx: WalkContext): void {
   const callee = unwrap(call.expression);
@@ -243,6 +257,9 @@ export function visitCall(call: ts.CallExpression, ctx: WalkContext): void {
   }
   if (!isPropertyAccessExpression(callee)) return;
   const method = callee.name.text;
+  // Most method calls (`map`, `findMany`, `push`) are no sink whatever their receiver: skip
+  // resolving the receiver for them. Configured log sinks may be any name.
+  if (ctx.logSinks.size === 0 && !SINK_METHODS.has(method) && !STRIPE_METHOD.test(method)) return;
   const recvKind = kindOf(callee.expression, ctx);
   const label = labelOf(callee);
   const args = call.arguments;
@@ -276,7 +293,7 @@ export function visitCall(call: ts.CallExpression, ctx: WalkContext): void {
       }
       return;
     case 'stripe':
-      if (/^(create|update|confirm|capture|finalizeInvoice|sendInvoice|pay)/.test(method)) {
+      if (STRIPE_METHOD.test(method)) {
         for (const a of args) propertySinks(ctx, asObjectLiteral(a), STRIPE_FIELDS, 'metadata');
       }
       return;
@@ -326,7 +343,7 @@ export function visitCall(call: ts.CallExpression, ctx: WalkContext): void {
       if (method === 'setMetadata' || method === 'save') for (const a of args) propertySinks(ctx, asObjectLiteral(a), { metadata: 'object storage metadata' }, 'metadata');
       return;
     case 's3':
-      if (/^(putObject|upload|copyObject|createMultipartUpload|getObject|headObject|deleteObject)$/.test(method)) {
+      if (S3_METHODS.has(method)) {
         propertySinks(ctx, asObjectLiteral(args[0]), S3_FIELDS, 'metadata', (v) => metadataEvidence(v, ctx));
       }
       return;
