@@ -40,7 +40,7 @@ function markdown(inv: Inventory): string {
     out.push('No table or column name classifies as PHI-bearing.', '');
     return out.join('\n');
   }
-  out.push(`${inv.tables.length} tables with ${columns} PHI-bearing columns, by column name.`, '');
+  out.push(`${count(inv.tables.length, 'table')} with ${count(columns, 'PHI-bearing column')}, by column name.`, '');
   const bySchema = new Map<string, InventoryTable[]>();
   for (const t of inv.tables) bySchema.set(t.schema, [...(bySchema.get(t.schema) ?? []), t]);
   for (const [schema, tables] of bySchema) {
@@ -72,4 +72,8 @@ function cell(text: string): string {
 function mermaidName(text: string): string {
   const cleaned = text.replace(/[^A-Za-z0-9_]/g, '_');
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -63,6 +63,12 @@ describe('buildInventory', () => {
     expect(formatInventory(inv, 'csv').trim().split('\n')).toHaveLength(1);
   });
 
+  it('counts one table and one column in the singular', () => {
+    const facts: Fact[] = [name(1, 'table', 'patients'), name(2, 'column', 'ssn', { parent: 'patients' })];
+    const markdown = formatInventory(buildInventory([{ file: { path: 'one.sql' }, facts }], classifier), 'markdown');
+    expect(markdown).toContain('1 table with 1 PHI-bearing column, by column name.');
+  });
+
   it('neutralises spreadsheet formulas and quotes in CSV cells', () => {
     const facts: Fact[] = [name(1, 'table', '=cmd|x'), name(2, 'column', 'ssn', { parent: '=cmd|x' })];
     const csv = formatInventory(buildInventory([{ file: { path: 'a,b.sql' }, facts }], classifier), 'csv');
