@@ -57,7 +57,7 @@ function runOne(
       message: formatMessage(template, d.data),
       severity: d.severity && severity === 'error' ? d.severity : severity,
       category: d.category,
-      location: { path, ...d.span, ...(d.logical ? { logical: d.logical } : {}) },
+      location: d.logical ? { path, ...d.span, logical: d.logical } : { path, ...d.span },
       evidence: d.evidence,
       fingerprint: d.context ?? `${d.messageId}\0${d.evidence}`,
       help: rule.meta.help,

@@ -1,5 +1,5 @@
 /** Shared state of one SQL extraction: the text, its tokens, spans, emitted facts, problems. */
-import type { Evidence, Fact, FactSource, SchemaObjectKind } from '../../core/facts.js';
+import type { Evidence, Fact, FactSource, SchemaNameFact, SchemaObjectKind } from '../../core/facts.js';
 import type { Span } from '../../core/types.js';
 import { Utf8Offsets } from '../../core/text.js';
 import { asciiLower, tokenIndexAt, tokenValue, type CopyBlock, type Token } from './lexer.js';
@@ -112,15 +112,9 @@ export function emitName(unit: Unit, objectKind: SchemaObjectKind, name: string 
     ctx.facts.push({ kind: 'dynamic-identifier', what: 'object-name', evidence: [placeholder], span, source: ctx.source });
     return token;
   }
-  ctx.facts.push({
-    kind: 'schema-name',
-    objectKind,
-    name: fullName,
-    ...(options.parent ? { parent: options.parent } : {}),
-    defines,
-    span,
-    source: ctx.source,
-  });
+  const fact: SchemaNameFact = { kind: 'schema-name', objectKind, name: fullName, defines, span, source: ctx.source };
+  if (options.parent) fact.parent = options.parent;
+  ctx.facts.push(fact);
   return token;
 }
 

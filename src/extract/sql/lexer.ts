@@ -309,14 +309,9 @@ function lexQuoted(
     j++;
   }
   const stop = Math.min(j + 1, end);
-  push({
-    kind: quote === 34 ? 'qident' : 'string',
-    start,
-    end: stop,
-    contentStart: quoteAt + 1,
-    contentEnd: Math.min(j, end),
-    ...(escapes ? { escapes: true } : {}),
-  });
+  const token: Token = { kind: quote === 34 ? 'qident' : 'string', start, end: stop, contentStart: quoteAt + 1, contentEnd: Math.min(j, end) };
+  if (escapes) token.escapes = true;
+  push(token);
   return stop;
 }
 

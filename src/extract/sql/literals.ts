@@ -1,4 +1,5 @@
 /** Literal facts: INSERT rows, compared values (`WHERE mrn = '...'`), COPY ... FROM stdin rows. */
+import type { LiteralFact } from '../../core/facts.js';
 import { names, type Unit } from './context.js';
 import { tokenIndexAt } from './lexer.js';
 
@@ -22,14 +23,9 @@ function emitLiteral(unit: Unit, text: string, location: number | undefined, gro
   const k = tokenIndexAt(unit.tokens, start);
   const token = unit.tokens[k];
   const end = token && token.start === start ? token.end : start + text.length;
-  unit.ctx.facts.push({
-    kind: 'literal',
-    text,
-    group,
-    ...(field ? { field } : {}),
-    span: unit.ctx.span(start, end),
-    source: unit.ctx.source,
-  });
+  const fact: LiteralFact = { kind: 'literal', text, group, span: unit.ctx.span(start, end), source: unit.ctx.source };
+  if (field) fact.field = field;
+  unit.ctx.facts.push(fact);
 }
 
 export function emitInsertLiterals(unit: Unit, select: Node | undefined, cols: (string | undefined)[], table: string | undefined): void {
@@ -81,14 +77,10 @@ export function emitCopyLiterals(unit: Unit, cols: string[], table: string | und
       if (fieldEnd === -1 || fieldEnd > contentEnd) fieldEnd = contentEnd;
       const raw = data.slice(fieldStart, fieldEnd);
       if (raw !== '\\N' && raw !== '') {
-        ctx.facts.push({
-          kind: 'literal',
-          text: unescapeCopy(raw),
-          group: `${unit.id}:${table ?? ''}:row${row}`,
-          ...(cols[col] ? { field: cols[col] } : {}),
-          span: ctx.span(fieldStart, fieldEnd),
-          source: ctx.source,
-        });
+        const fact: LiteralFact = { kind: 'literal', text: unescapeCopy(raw), group: `${unit.id}:${table ?? ''}:row${row}`, span: ctx.span(fieldStart, fieldEnd), source: ctx.source };
+        const field = cols[col];
+        if (field) fact.field = field;
+        ctx.facts.push(fact);
       }
       col++;
       fieldStart = fieldEnd + 1;

@@ -1,7 +1,7 @@
 /** Sink calls: logs, telemetry, error messages and bodies, third-party and infrastructure metadata. */
 import ts from 'typescript';
 import { SK, isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isTemplateExpression } from './tsapi.js';
-import type { Evidence, SinkKind } from '../../core/facts.js';
+import type { Evidence, SinkCallFact, SinkKind } from '../../core/facts.js';
 import { currentClass, spanOf, type WalkContext } from './context.js';
 import { evidenceOf, staticText } from './evidence.js';
 import { kindOf } from './kinds.js';
@@ -21,15 +21,9 @@ import { asObjectLiteral, calleeName, chainOf, labelOf, numberOf, propertyNameTe
 
 function emit(ctx: WalkContext, node: ts.Node, sink: SinkKind, callee: string, evidence: Evidence[], identifiesUser = false): void {
   if (evidence.length === 0) return;
-  ctx.facts.push({
-    kind: 'sink-call',
-    source: 'typescript',
-    span: spanOf(ctx, node),
-    sink,
-    callee,
-    evidence,
-    ...(identifiesUser ? { identifiesUser } : {}),
-  });
+  const fact: SinkCallFact = { kind: 'sink-call', source: 'typescript', span: spanOf(ctx, node), sink, callee, evidence };
+  if (identifiesUser) fact.identifiesUser = true;
+  ctx.facts.push(fact);
 }
 
 function argsEvidence(args: readonly ts.Expression[], ctx: WalkContext): Evidence[] {
