@@ -6,6 +6,7 @@ import { dirname, join, relative, sep } from 'node:path';
  * `redact: { paths: [...] }`). Logged fields on those paths are masked by the logger itself.
  */
 const REDACT_OPTION = /\bredact\s*:\s*(\[[^\]]{0,4000}\]|\{[^}]{0,4000}\})/g;
+const REDACT_WORD = Buffer.from('redact');
 const QUOTED = /(['"`])((?:(?!\1)[^\\\n]){1,200})\1/g;
 
 export function redactPathsIn(text: string): string[] {
@@ -34,7 +35,10 @@ export function redactScopes(absoluteFiles: readonly string[], cwd: string): Red
   for (const file of absoluteFiles) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      // Only the few files that mention `redact` are decoded.
+      const bytes = readFileSync(file);
+      if (!bytes.includes(REDACT_WORD)) continue;
+      text = bytes.toString('utf8');
     } catch {
       continue;
     }
