@@ -1,7 +1,8 @@
 /**
- * A small JSON reader that keeps source offsets: every node knows where it starts and ends, and a
- * string knows the source offset of each decoded character (escapes make them differ).
+ * JSON with source offsets for the template extractors: every node knows where it starts and
+ * ends, and a string knows the source offset of each decoded character (escapes make them differ).
  */
+import { parseJson, type JsonNode } from '../config/json-scan.js';
 
 export type SourceNode = ObjectNode | ArrayNode | StringNode | OtherNode;
 
@@ -40,115 +41,40 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-
+/**
+ * The config extractor's JSON parser (src/extract/config/json-scan.ts), with each string given
+ * the source offset of every decoded character. Throws JsonSyntaxError on invalid JSON.
+ */
 export function parseJsonWithOffsets(text: string): SourceNode {
-  let i = 0;
-  const skip = (): void => {
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) i++;
-      else break;
-    }
-  };
-  const fail = (what: string): never => {
-    throw new JsonSyntaxError(`${what} at offset ${i}`, i);
-  };
+  const parsed = parseJson(text);
+  if (parsed.error) throw new JsonSyntaxError(`${parsed.error.message} at offset ${parsed.error.at}`, parsed.error.at);
+  if (!parsed.root) throw new JsonSyntaxError('no JSON value at offset 0', 0);
+  return sourceNodeOf(text, parsed.root);
+}
 
-  const readString = (): StringNode => {
-    const start = i;
-    i++; // opening quote
-    let value = '';
-    let map: number[] | undefined;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') {
-        map ??= Array.from({ length: value.length }, (_, k) => start + 1 + k);
-        const at = i;
-        const e = text[i + 1] ?? '';
-        if (e === 'u') {
-          value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16) || 0);
-          i += 6;
-        } else {
-          value += ESCAPES[e] ?? e;
-          i += 2;
-        }
-        map.push(at);
-      } else {
-        map?.push(i);
-        value += text[i];
-        i++;
-      }
-    }
-    if (i >= text.length) fail('unterminated string');
-    i++;
-    const end = i;
-    const table = map;
-    const offsetOf = table ? (k: number) => (k < table.length ? (table[k] ?? end - 1) : end - 1) : (k: number) => start + 1 + Math.min(k, value.length);
-    return { kind: 'string', value, start, end, offsetOf };
-  };
+function sourceNodeOf(text: string, node: JsonNode): SourceNode {
+  const { start, end } = node;
+  switch (node.type) {
+    case 'object':
+      return { kind: 'object', start, end, entries: node.entries.map((e) => ({ key: e.key, keyStart: e.keyStart, value: sourceNodeOf(text, e.value) })) };
+    case 'array':
+      return { kind: 'array', start, end, items: node.items.map((item) => sourceNodeOf(text, item)) };
+    case 'string':
+      return { kind: 'string', start, end, value: node.value, offsetOf: decodedOffsets(text, start, end, node.value.length) };
+    default:
+      return { kind: 'other', start, end };
+  }
+}
 
-  const readValue = (): SourceNode => {
-    skip();
-    const start = i;
-    const c = text[i];
-    if (c === '"') return readString();
-    if (c === '{') {
-      i++;
-      const entries: ObjectNode['entries'] = [];
-      skip();
-      if (text[i] === '}') {
-        i++;
-        return { kind: 'object', entries, start, end: i };
-      }
-      for (;;) {
-        skip();
-        if (text[i] !== '"') fail('expected a property name');
-        const key = readString();
-        skip();
-        if (text[i] !== ':') fail('expected ":"');
-        i++;
-        entries.push({ key: key.value, keyStart: key.start, value: readValue() });
-        skip();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return { kind: 'object', entries, start, end: i };
-        }
-        fail('expected "," or "}"');
-      }
-    }
-    if (c === '[') {
-      i++;
-      const items: SourceNode[] = [];
-      skip();
-      if (text[i] === ']') {
-        i++;
-        return { kind: 'array', items, start, end: i };
-      }
-      for (;;) {
-        items.push(readValue());
-        skip();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return { kind: 'array', items, start, end: i };
-        }
-        fail('expected "," or "]"');
-      }
-    }
-    while (i < text.length && /[\w.+-]/.test(text[i] ?? '')) i++;
-    if (i === start) fail('unexpected character');
-    return { kind: 'other', start, end: i };
-  };
-
-  const root = readValue();
-  skip();
-  if (i < text.length) fail('unexpected text after the JSON value');
-  return root;
+/** Source offset of each decoded character of the string literal at [start, end) (quotes included). */
+function decodedOffsets(text: string, start: number, end: number, length: number): (index: number) => number {
+  const content = start + 1;
+  const backslash = text.indexOf('\\', content);
+  if (backslash === -1 || backslash >= end - 1) return (k) => content + Math.min(k, length);
+  const map: number[] = [];
+  for (let i = content; i < end - 1; ) {
+    map.push(i);
+    i += text[i] !== '\\' ? 1 : text[i + 1] === 'u' ? 6 : 2;
+  }
+  return (k) => (k < map.length ? (map[k] ?? end - 1) : end - 1);
 }
