@@ -146,6 +146,19 @@ describe('helpdesk exports', () => {
     expect(extract('freshdesk/canned.json', '{"content": "x",').some((f) => f.kind === 'parse-problem')).toBe(true);
   });
 
+  it('reports JSON nested too deep as a parse problem instead of overflowing the stack', () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const problems = extract('freshdesk/canned.json', deep).filter((f) => f.kind === 'parse-problem');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ message: expect.stringContaining('nesting too deep') });
+  });
+
+  it('keeps the source offsets of escaped characters in JSON strings', () => {
+    const f = fields('freshdesk/canned.json', '{"content": "Caf\\u00e9 \\"{{ticket.id}}\\""}');
+    const interpolation = f.find((x) => x.role === 'interpolation');
+    expect(interpolation && [interpolation.text, at(interpolation)]).toEqual(['ticket.id', '1:28-37']);
+  });
+
   it('reads YAML exports with exact spans', () => {
     const f = fields('intercom/replies.yml', 'replies:\n  - name: Greeting\n    body: "Hello {{user.name}}"\n');
     expect(f.map((x) => [x.role, x.text, at(x)])).toEqual([
