@@ -35,17 +35,24 @@ const STAFF_BEFORE =
 const STAFF_AFTER = /^,?\s*(?:MD|M\.D\.|RN|NP|PA-C|PA|DO|D\.O\.|PhD|LCSW|LMFT|LPC|PsyD|DDS|DMD|PharmD|CNP|APRN|LPN|CNA|MSW|FNP)\b/;
 const SENTENCE_END = /[.!?:;]\s*$|^\s*$/;
 
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const isApostrophe = (c: number) => c === APOSTROPHE || c === RIGHT_QUOTE;
+
 function scanWords(text: string): Word[] {
   const words: Word[] = [];
   WORDS.lastIndex = 0;
   for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
     let raw = m[0];
-    if (/['’]s$/.test(raw)) raw = raw.slice(0, -2);
-    raw = raw.replace(/(?<!['’])['’]+$/, '');
-    if (raw.length === 0) continue;
-    const first = raw[0] ?? '';
-    const cap = first >= 'A' && first <= 'Z' && /[a-z]/.test(raw);
-    const upper = raw.length > 1 && raw === raw.toUpperCase() && /[A-Z]/.test(raw);
+    if (isApostrophe(raw.charCodeAt(raw.length - 1)) || isApostrophe(raw.charCodeAt(raw.length - 2))) {
+      if (/['’]s$/.test(raw)) raw = raw.slice(0, -2);
+      raw = raw.replace(/(?<!['’])['’]+$/, '');
+      if (raw.length === 0) continue;
+    }
+    const first = raw.charCodeAt(0);
+    const cap = first >= 65 && first <= 90 && /[a-z]/.test(raw);
+    // An all-capitals word starts with a capital (ASCII or not); a lower-case start rules it out.
+    const upper = raw.length > 1 && !(first >= 97 && first <= 122) && raw === raw.toUpperCase() && /[A-Z]/.test(raw);
     words.push({ raw, start: m.index, end: m.index + raw.length, cap, upper });
   }
   return words;
@@ -75,6 +82,8 @@ function matchAt(text: string, words: readonly Word[], i: number, out: Candidate
   const c = words[i + 2];
   if (!a) return 1;
   const lower = a.raw.toLowerCase();
+  // Every rule but the honorifics starts at a capitalised or all-capitals word or an initial.
+  if (!a.cap && !a.upper && a.raw.length !== 1 && !PATIENT_HONORIFIC.has(lower) && !STAFF_HONORIFIC.has(lower)) return 1;
   const push = (from: Word, to: Word, ws: Word[], confidence: number, why: string): void => {
     out.push({ start: from.start, end: to.end, words: ws.map((w) => w.raw), confidence, why });
   };
