@@ -1,5 +1,5 @@
 /** The PHI classifier: one instance per vocabulary, shared by every rule. */
-import type { Classifier, FindValuesOptions, NameClassification, ValueMatch, VocabularyConfig } from './types.js';
+import type { Classifier, FindValuesOptions, NameClassification, TextContext, ValueMatch, VocabularyConfig } from './types.js';
 import { classifyNameUncached, memoise } from './classify-name.js';
 import { hasPatientContext } from './context.js';
 import { findValuesIn } from './find-values.js';
@@ -24,6 +24,7 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
   /** Object names written inside text (`okafor_maria_19840719/scan.dcm`, `patient_10482_notes`). */
   const embeddedIdentifiers = (text: string): ValueMatch[] => {
     const out: ValueMatch[] = [];
+    if (!text.includes('_')) return out;
     SNAKE_TOKEN.lastIndex = 0;
     for (let m = SNAKE_TOKEN.exec(text); m !== null; m = SNAKE_TOKEN.exec(text)) {
       const at = m.index;
@@ -36,17 +37,23 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
   // The same strings recur across files (licence headers, messages, keys): answer them once.
   // One memo per context and threshold, keyed on the text itself (whose hash V8 keeps), bounded
   // by entries and by characters kept (about 16 MB of keys).
-  const memos = new Map<string, (text: string) => ValueMatch[]>();
+  const memos = new Map<TextContext | undefined, Map<number | undefined, (text: string) => ValueMatch[]>>();
   const memoFor = (options: FindValuesOptions | undefined) => {
-    const key = `${options?.context ?? ''}\0${options?.minConfidence ?? ''}`;
-    let memo = memos.get(key);
+    const context = options?.context;
+    const min = options?.minConfidence;
+    let byMin = memos.get(context);
+    if (!byMin) {
+      byMin = new Map();
+      memos.set(context, byMin);
+    }
+    let memo = byMin.get(min);
     if (!memo) {
       const fixed: FindValuesOptions = {
-        ...(options?.context ? { context: options.context } : {}),
-        ...(options?.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
+        ...(context ? { context } : {}),
+        ...(min !== undefined ? { minConfidence: min } : {}),
       };
       memo = memoise((text: string) => findValuesUncached(text, fixed), 20_000, 8_000_000);
-      memos.set(key, memo);
+      byMin.set(min, memo);
     }
     return memo;
   };
