@@ -62,9 +62,23 @@ function packageRootOf(file: string, cwd: string): string {
   }
 }
 
-/** The redact paths that apply to a cwd-relative file path. */
+const redactedByFolder = new WeakMap<readonly RedactScope[], Map<string, string[]>>();
+
+/** The redact paths that apply to a cwd-relative file path (the same for every file of a folder). */
 export function redactedFor(path: string, scopes: readonly RedactScope[]): string[] {
-  return scopes.filter((s) => s.root === '' || path === s.root || path.startsWith(`${s.root}/`)).flatMap((s) => s.paths);
+  if (scopes.length === 0) return [];
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  let byFolder = redactedByFolder.get(scopes);
+  if (!byFolder) {
+    byFolder = new Map();
+    redactedByFolder.set(scopes, byFolder);
+  }
+  let paths = byFolder.get(folder);
+  if (!paths) {
+    paths = scopes.filter((s) => s.root === '' || folder.startsWith(`${s.root}/`)).flatMap((s) => s.paths);
+    byFolder.set(folder, paths);
+  }
+  return paths;
 }
 
 /** A redact path as segments (`a.b["c"]` → a, b, c), split once per distinct path. */
