@@ -229,13 +229,14 @@ export function visitThrow(node: ts.ThrowStatement, ctx: WalkContext): void {
 const STRIPE_METHOD = /^(create|update|confirm|capture|finalizeInvoice|sendInvoice|pay)/;
 /**
  * Every method name `visitCall` reads, whatever the receiver (the sets and names of its cases
- * below, and `json`/`write` after them); Stripe's are the prefixes of STRIPE_METHOD.
+ * below, and `json`/`write` after them). The create/update methods of Octokit, Zendesk and Neon
+ * fall under STRIPE_METHOD's prefixes, which are checked beside this set.
  */
 const SINK_METHODS: ReadonlySet<string> = new Set([
   ...LOG_METHODS, ...CONSOLE_METHODS, ...SENTRY_METHODS, ...SPAN_METHODS, ...ANALYTICS_METHODS, ...NEWRELIC_METHODS,
   ...REDIS_KEY_METHODS, ...HTTP_METHODS, ...S3_METHODS,
-  'setStatus', 'setUser', 'setTag', 'set', 'append', 'json', 'send', 'end', 'jsonp', 'add', 'createComment', 'file', 'upload',
-  'setMetadata', 'save', 'sendMessage', 'throw', 'write', 'createProject', 'updateProject', 'createProjectBranch', 'updateProjectBranch',
+  'setStatus', 'setUser', 'setTag', 'set', 'append', 'json', 'send', 'end', 'jsonp', 'add', 'file', 'upload', 'setMetadata',
+  'save', 'sendMessage', 'throw', 'write',
 ]);
 
 /** Every call expression: sinks by receiver kind, then by callee name. */

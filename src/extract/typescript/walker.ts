@@ -228,7 +228,7 @@ export class Walker {
 
     this.walkChildren(node);
 
-    if (node.kind === SK.VariableDeclaration) bindDeclaration(node as ts.VariableDeclaration, ctx);
+    if (action === Action.VariableDeclaration) bindDeclaration(node as ts.VariableDeclaration, ctx);
     if (pushedClass) ctx.classes.pop();
     ctx.scope = savedScope;
     this.group = savedGroup;
