@@ -44,6 +44,8 @@ function resolveOverlaps(matches: ValueMatch[]): ValueMatch[] {
   return sortedKept;
 }
 
+const NONE: readonly ValueMatch[] = [];
+
 /** Extra detector run with the others (the classifier adds object names written inside text). */
 export type ExtraDetector = (text: string) => ValueMatch[];
 
@@ -58,19 +60,21 @@ export function findValuesIn(
   const s = scanText(text);
   const health = findHealthTerms(s);
   const patientContext = health.length > 0 || hasPatientContext(text, patientWords);
+  // Every detector but e-mail, IP (IPv6 may be all hex letters) and names needs a digit.
+  const digits = /\d/.test(text);
   const identifiers = resolveOverlaps([
-    ...findSsns(s),
-    ...findPhones(s),
+    ...(digits ? findSsns(s) : NONE),
+    ...(digits ? findPhones(s) : NONE),
     ...findEmails(s),
-    ...findDates(s),
-    ...findLabelledIds(s),
-    ...findMbis(s),
-    ...findIcd10(s, patientContext),
-    ...findProviderIds(s),
-    ...findAddresses(s),
+    ...(digits ? findDates(s) : NONE),
+    ...(digits ? findLabelledIds(s) : NONE),
+    ...(digits ? findMbis(s) : NONE),
+    ...(digits ? findIcd10(s, patientContext) : NONE),
+    ...(digits ? findProviderIds(s) : NONE),
+    ...(digits ? findAddresses(s) : NONE),
     ...findIps(s),
-    ...(/[A-Z]/.test(text) ? findNames(s) : []),
-    ...(extra ? extra(text) : []),
+    ...(/[A-Z]/.test(text) ? findNames(s) : NONE),
+    ...(extra ? extra(text) : NONE),
   ]);
 
   const names = identifiers.filter((m) => m.detector === 'person-name' && m.confidence >= 0.5);

@@ -52,6 +52,13 @@ export interface Discovery {
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
+/** `relative(base, absolute)` for the common case of a file under `base` (no normalisation needed). */
+function relativeTo(base: string, absolute: string): string {
+  return absolute.length > base.length && absolute.startsWith(base) && absolute[base.length] === sep && !base.endsWith(sep)
+    ? absolute.slice(base.length + 1)
+    : relative(base, absolute);
+}
+
 export async function discover(paths: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const files = new Map<string, DiscoveredFile>();
   const problems: DiscoveryProblem[] = [];
@@ -60,11 +67,11 @@ export async function discover(paths: readonly string[], options: DiscoverOption
   const tests = options.testPatterns?.length ? ignore().add(options.testPatterns) : undefined;
 
   const accept = (absolute: string, root: string, explicit: boolean) => {
-    const fromRoot = toPosix(relative(root, absolute)) || toPosix(absolute.slice(absolute.lastIndexOf(sep) + 1));
+    const fromRoot = toPosix(relativeTo(root, absolute)) || toPosix(absolute.slice(absolute.lastIndexOf(sep) + 1));
     const kind = kindOfPath(fromRoot);
     if (!kind) return;
     if (!explicit && include && !include.ignores(fromRoot)) return;
-    const path = toPosix(relative(options.cwd, absolute)) || fromRoot;
+    const path = toPosix(relativeTo(options.cwd, absolute)) || fromRoot;
     files.set(absolute, {
       absolute,
       path,
@@ -116,7 +123,7 @@ interface IgnoreLayer {
 
 function isIgnored(layers: readonly IgnoreLayer[], absolute: string, isDir: boolean): boolean {
   for (const { base, rules } of layers) {
-    const rel = toPosix(relative(base, absolute));
+    const rel = toPosix(relativeTo(base, absolute));
     if (!rel || rel.startsWith('..')) continue;
     if (rules.ignores(isDir ? `${rel}/` : rel)) return true;
   }

@@ -12,6 +12,7 @@ import type { AnyRule, ProjectSettings } from './rule.js';
 import { runProjectRules, type FileFacts } from './run-rules.js';
 import { collectProjectFacts, namesProjectRule, PROJECT_FACT_KINDS, type ProjectFacts } from './project-facts.js';
 import { redactScopes } from './pino-redact.js';
+import { PrereadFiles } from './preread.js';
 import { inShard, type Shard } from './shard.js';
 import type { TypeAware } from './type-aware.js';
 import { applySuppressions, type Suppression } from './suppressions.js';
@@ -79,24 +80,21 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     testPatterns: config.testPatterns,
   });
   const notices: ScanNotice[] = discovery.problems.map((p) => ({ path: p.path, level: 'warning', message: p.message }));
+  const maxBytes = (options.maxFileSizeKb ?? config.maxFileSizeKb ?? 1024) * 1024;
+  const preread = new PrereadFiles(maxBytes);
+  const codeFiles = discovery.files.filter((f) => f.kind === 'typescript').map((f) => f.absolute);
   const settings: ProjectSettings = {
     sanitizers: config.sanitizers ?? [],
     projectFile: projectFileOf(discovery.files, loaded.path, cwd),
-    redactScopes: redactScopes(discovery.files.filter((f) => f.kind === 'typescript').map((f) => f.absolute), cwd),
+    redactScopes: redactScopes(codeFiles, cwd, (absolute) => preread.read(absolute)),
   };
-  const setup: AnalysisSetup = {
-    config,
-    configLabel,
-    ruleOverrides,
-    settings,
-    maxBytes: (options.maxFileSizeKb ?? config.maxFileSizeKb ?? 1024) * 1024,
-  };
+  const setup: AnalysisSetup = { config, configLabel, ruleOverrides, settings, maxBytes };
   const shard = options.shard;
   const files = shard ? discovery.files.filter((f) => inShard(f.path, shard)) : discovery.files;
   // The analysers (TypeScript, libpg-query) load only when something is left to analyse: a warm
   // cached run never needs them.
   const typeAware = options.project ? (await import('./type-aware.js')).loadTypeAware(options.project, cwd, classifier) : undefined;
-  const analyses = await analyseWithCache(files, setup, options, notices, cwd, typeAware);
+  const analyses = await analyseWithCache(files, setup, options, notices, cwd, typeAware, preread);
 
   // A shard counts only its own files, so the stats of merged shards add up to an unsharded run's.
   const stats: ScanStats = { filesScanned: 0, filesSkipped: 0, bytesScanned: 0, durationMs: 0 };
@@ -159,6 +157,7 @@ async function analyseWithCache(
   notices: ScanNotice[],
   cwd: string,
   typeAware: TypeAware | undefined,
+  preread: PrereadFiles,
 ): Promise<(FileAnalysis | undefined)[]> {
   // Type-aware results depend on other files' types, so they are never cached.
   const cache = options.cache && !typeAware ? ResultCache.at(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), setup) : undefined;
@@ -178,6 +177,7 @@ async function analyseWithCache(
         options.concurrency,
         () => options.onProgress?.(++done, files.length),
         typeAware,
+        preread,
       );
   misses.forEach((miss, k) => {
     results[miss.index] = fresh[k];

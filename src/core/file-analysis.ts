@@ -15,6 +15,7 @@ import type { Fact } from './facts.js';
 import { generatedReason } from './generated.js';
 import { confirmKind } from './kinds.js';
 import { PROJECT_FACT_KINDS } from './project-facts.js';
+import type { PrereadFiles } from './preread.js';
 import { readSourceFile } from './read.js';
 import type { ProjectSettings, RuleFile } from './rule.js';
 import { runFileRules } from './run-rules.js';
@@ -38,6 +39,8 @@ export interface AnalysisContext {
   extractOptions: ExtractOptions;
   /** `--project`: the program and type oracle for TypeScript files (in-process scans only). */
   typeAware?: TypeAware;
+  /** Bytes read earlier in the run (main thread only). */
+  preread?: PrereadFiles;
 }
 
 export function createAnalysisContext(setup: AnalysisSetup): AnalysisContext {
@@ -62,7 +65,7 @@ export interface FileAnalysis {
 /** Undefined for files no extractor reads (or `.conf` files that are not PostgreSQL's). */
 export async function analyseFile(file: DiscoveredFile, context: AnalysisContext): Promise<FileAnalysis | undefined> {
   if (!hasExtractor(file.kind)) return undefined;
-  const read = readSourceFile(file.absolute, context.setup.maxBytes);
+  const read = readSourceFile(file.absolute, context.setup.maxBytes, context.preread?.take(file.absolute));
   return read.ok
     ? analyseText(file, read.text, read.bytes, context, read.warning, file.absolute)
     : finish({ path: file.path, kind: file.kind, isTest: file.isTest, text: '' }, [unreadProblem(read.reason)], read.bytes, false, context);
@@ -96,9 +99,10 @@ function extractOptionsFor(kind: string, context: AnalysisContext, absolute: str
 
 function finish(file: RuleFile, facts: Fact[], bytes: number, read: boolean, context: AnalysisContext): FileAnalysis {
   const findings = runFileRules(context.rules, { file, facts }, { classifier: context.classifier, settings: context.setup.settings });
-  const lines = new LineIndex(file.text);
-  const suppressions = read ? parseSuppressions(file.text, lines) : [];
-  recordMisspelledKeys(facts, file.text, lines);
+  let lines: LineIndex | undefined;
+  const linesOf = () => (lines ??= new LineIndex(file.text));
+  const suppressions = read ? parseSuppressions(file.text, linesOf) : [];
+  recordMisspelledKeys(facts, file.text, linesOf);
   // Rules have read the text and the file's facts; results cross threads and caches with only
   // what the main thread still needs: project rules' facts and logical names.
   const kept = facts.filter((f) => PROJECT_FACT_KINDS.has(f.kind) || f.logical !== undefined);
@@ -108,9 +112,10 @@ function finish(file: RuleFile, facts: Fact[], bytes: number, read: boolean, con
 const WORD = /[A-Za-z]+/;
 
 /** Project rules run after the text is dropped: a misspelled settings key is kept as written. */
-function recordMisspelledKeys(facts: Fact[], text: string, lines: LineIndex): void {
+function recordMisspelledKeys(facts: Fact[], text: string, linesOf: () => LineIndex): void {
   for (const fact of facts) {
     if (fact.kind !== 'project-request' || fact.hipaa !== 'misspelled' || fact.key) continue;
+    const lines = linesOf();
     const start = lines.lineStart(fact.span.line) + fact.span.column - 1;
     const end = lines.lineStart(fact.span.endLine) + fact.span.endColumn - 1;
     const key = WORD.exec(text.slice(start, Math.min(end, start + 40)))?.[0];

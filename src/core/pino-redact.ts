@@ -30,14 +30,18 @@ export interface RedactScope {
  * pino `redact` options in the given code files, scoped to the package (nearest package.json)
  * that holds each: a logger configured in one package does not redact another's logs.
  */
-export function redactScopes(absoluteFiles: readonly string[], cwd: string): RedactScope[] {
+export function redactScopes(
+  absoluteFiles: readonly string[],
+  cwd: string,
+  readFile: (absolute: string) => Buffer | undefined = (absolute) => readFileSync(absolute),
+): RedactScope[] {
   const byRoot = new Map<string, Set<string>>();
   for (const file of absoluteFiles) {
     let text: string;
     try {
       // Only the few files that mention `redact` are decoded.
-      const bytes = readFileSync(file);
-      if (!bytes.includes(REDACT_WORD)) continue;
+      const bytes = readFile(file);
+      if (!bytes?.includes(REDACT_WORD)) continue;
       text = bytes.toString('utf8');
     } catch {
       continue;

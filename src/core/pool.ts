@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from './discover.js';
 import type { TypeAware } from './type-aware.js';
-import { analyseFile, createAnalysisContext, type AnalysisSetup, type FileAnalysis } from './file-analysis.js';
+import { analyseFile, createAnalysisContext, type AnalysisContext, type AnalysisSetup, type FileAnalysis } from './file-analysis.js';
+import type { PrereadFiles } from './preread.js';
 
 const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
 /** Below this many files, starting workers (each loads the parsers) costs more than it saves. */
@@ -32,20 +33,20 @@ export async function analyseAll(
   concurrency: number | undefined,
   onDone: () => void,
   typeAware?: TypeAware,
+  preread?: PrereadFiles,
 ): Promise<(FileAnalysis | undefined)[]> {
   // A type checker cannot cross threads: type-aware scans stay in-process.
-  if (typeAware) return analyseInProcess(files, setup, onDone, typeAware);
+  if (typeAware) return analyseInProcess(files, { ...createAnalysisContext(setup), typeAware, preread }, onDone);
   // An explicit --concurrency is honoured; the default also weighs what there is to scan.
   const wanted = concurrency ?? Math.min(defaultConcurrency(), Math.floor(totalBytes(files) / MIN_BYTES_PER_WORKER));
   const threads = Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  if (threads <= 1 || !existsSync(WORKER_URL)) return analyseInProcess(files, setup, onDone);
+  if (threads <= 1 || !existsSync(WORKER_URL)) return analyseInProcess(files, { ...createAnalysisContext(setup), preread }, onDone);
   // The main thread is one of the threads: it has loaded the analysers already, and on a small
   // machine a worker more than the cores only competes with it (measured by `npm run bench`).
-  return analyseInWorkers(files, setup, threads - 1, onDone);
+  return analyseInWorkers(files, setup, threads - 1, onDone, preread);
 }
 
-async function analyseInProcess(files: readonly DiscoveredFile[], setup: AnalysisSetup, onDone: () => void, typeAware?: TypeAware) {
-  const context = { ...createAnalysisContext(setup), ...(typeAware ? { typeAware } : {}) };
+async function analyseInProcess(files: readonly DiscoveredFile[], context: AnalysisContext, onDone: () => void) {
   const results: (FileAnalysis | undefined)[] = [];
   for (const file of files) {
     results.push(await analyseFile(file, context));
@@ -60,6 +61,7 @@ function analyseInWorkers(
   setup: AnalysisSetup,
   count: number,
   onDone: () => void,
+  preread: PrereadFiles | undefined,
 ): Promise<(FileAnalysis | undefined)[]> {
   const results = new Array<FileAnalysis | undefined>(files.length);
   let next = 0;
@@ -102,7 +104,7 @@ function analyseInWorkers(
       feed(worker);
     }
     void (async () => {
-      const context = createAnalysisContext(setup);
+      const context = { ...createAnalysisContext(setup), preread };
       while (next < files.length && !failed) {
         const index = next++;
         results[index] = await analyseFile(files[index] as DiscoveredFile, context);

@@ -22,15 +22,17 @@ const DIRECTIVE = /phi-scan-ignore-(next-line|line|file)\b([^\r\n]*)/g;
 // (?<!\s): a trailing `X+$` pattern tried at every space of a long run would be quadratic.
 const COMMENT_CLOSERS = /(?<!\s)\s*(\*\/|-->|--\}\}|\}\}|%>|#\})\s*$/;
 
-export function parseSuppressions(text: string, lines: LineIndex): Suppression[] {
+/** `lines`: the text's line index, or a function that builds it (most texts have no directive). */
+export function parseSuppressions(text: string, lines: LineIndex | (() => LineIndex)): Suppression[] {
   if (!text.includes('phi-scan-ignore-')) return [];
+  const index = typeof lines === 'function' ? lines() : lines;
   const found: Suppression[] = [];
   for (const match of text.matchAll(DIRECTIVE)) {
     const rest = (match[2] ?? '').replace(COMMENT_CLOSERS, '');
     const separator = rest.search(/\s--(\s|$)/);
     const rulePart = separator >= 0 ? rest.slice(0, separator) : rest;
     const reason = separator >= 0 ? rest.slice(separator).replace(/^\s--/, '').trim() : '';
-    const position = lines.position(match.index ?? 0);
+    const position = index.position(match.index ?? 0);
     found.push({
       scope: match[1] as Suppression['scope'],
       rules: rulePart.split(/[\s,]+/).filter(Boolean),

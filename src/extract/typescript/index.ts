@@ -26,19 +26,23 @@ export interface TypeScriptExtractOptions extends ExtractOptions {
   sourceFile?: ts.SourceFile;
 }
 
+// `ts.X` is a getter on TypeScript's namespace object: the enums are read once, not per file.
+const { ScriptKind, LanguageVariant } = ts;
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
 function scriptKindOf(path: string): ts.ScriptKind {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   switch (ext) {
     case 'tsx':
-      return ts.ScriptKind.TSX;
+      return ScriptKind.TSX;
     case 'jsx':
-      return ts.ScriptKind.JSX;
+      return ScriptKind.JSX;
     case 'js':
     case 'mjs':
     case 'cjs':
-      return ts.ScriptKind.JS;
+      return ScriptKind.JS;
     default:
-      return ts.ScriptKind.TS;
+      return ScriptKind.TS;
   }
 }
 
@@ -52,13 +56,7 @@ export function extractTypeScript(file: SourceFile, options: TypeScriptExtractOp
   try {
     const kind = scriptKindOf(file.path);
     const given = options.sourceFile;
-    const sf = given && given.text === file.text ? given : ts.createSourceFile(
-      file.path,
-      file.text,
-      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-      false,
-      kind,
-    );
+    const sf = given && given.text === file.text ? given : ts.createSourceFile(file.path, file.text, PARSE_OPTIONS, false, kind);
     const ctx: WalkContext = {
       sf,
       text: file.text,
@@ -69,9 +67,9 @@ export function extractTypeScript(file: SourceFile, options: TypeScriptExtractOp
       sanitizers: new Set(options.sanitizers ?? []),
       logSinks: new Set(options.logSinks ?? []),
       handled: new Set(),
-      ...(options.types ? { types: options.types } : {}),
+      types: options.types,
     };
-    const variant = kind === ts.ScriptKind.TSX || kind === ts.ScriptKind.JSX || kind === ts.ScriptKind.JS ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
+    const variant = kind === ScriptKind.TSX || kind === ScriptKind.JSX || kind === ScriptKind.JS ? LanguageVariant.JSX : LanguageVariant.Standard;
     const context: TsFileContext = { sourceFile: sf, path: file.path, lines };
     const visitors = VISITORS.map((create) => create(context)).filter((v): v is TsVisitor => v !== undefined);
     new Walker(ctx, new CommentCollector(file.text, lines, facts, variant), visitors).walk(sf);

@@ -121,8 +121,19 @@ export function isSanitizerName(name: string, configured: ReadonlySet<string>): 
 const LOGGER_NAME = /^(_?logger|_?log|log[A-Z]\w*|\w*Logger|\w*Log|logging|audit\w*|\w*Audit(Log)?)$/;
 const SPAN_NAME = /^(span|\w*Span)$/;
 
-/** A receiver kind guessed from an identifier or property name alone. */
+const kindsByName = new Map<string, ReceiverKind | null>();
+
+/** A receiver kind guessed from an identifier or property name alone (names recur: answered once each). */
 export function kindFromName(name: string): ReceiverKind | undefined {
+  const known = kindsByName.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const kind = guessKind(name);
+  if (kindsByName.size >= 20_000) kindsByName.clear();
+  kindsByName.set(name, kind ?? null);
+  return kind;
+}
+
+function guessKind(name: string): ReceiverKind | undefined {
   if (name === 'console') return 'console';
   if (name === 'process') return 'process';
   if (LOGGER_NAME.test(name)) return 'logger';
