@@ -21,10 +21,11 @@ export default defineRule({
   },
   check({ facts, classifier, report }) {
     const comments = factsOf(facts, 'schema-comment');
-    const knownNames = comments.length ? knownNameWords(facts, classifier) : new Set<string>();
+    let knownNames: Set<string> | undefined;
+    const known = () => (knownNames ??= knownNameWords(facts, classifier));
     for (const fact of comments) {
       const found = classifier.findValues(fact.text, { context: 'schema-comment' }).filter((m) => !m.placeholder);
-      const matches = found.length ? found : findKnownNames(fact.text, knownNames, classifier);
+      const matches = found.length ? found : findKnownNames(fact.text, known, classifier);
       if (matches.length === 0) continue;
       const categories = [...new Set(matches.map((m) => m.category))];
       const evidence = maskedExcerpt(fact.text, matches);

@@ -53,6 +53,49 @@ function isPartitionNumber(raw: string): boolean {
   return isCompactDate(raw);
 }
 
+/**
+ * The name with each run of digits replaced by a stand-in of the same length that the scan
+ * treats alike: the scan reads a run only for its length and whether it is a year, a YYYYMM or
+ * a valid YYYYMMDD (`isPartitionNumber`, `isCompactDate`). Names with spaces are scanned as
+ * text by every value detector, so they are kept as they are.
+ */
+export function digitShape(identifier: string): string {
+  let shape: string | undefined;
+  let copied = 0;
+  let spaceChecked = false;
+  for (let i = 0; i < identifier.length; i++) {
+    const c = identifier.charCodeAt(i);
+    // A character that may be whitespace (`\s` also has Unicode spaces): one exact check decides.
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c > 0x1000) {
+      if (!spaceChecked && /\s/.test(identifier)) return identifier;
+      spaceChecked = true;
+      continue;
+    }
+    if (c < 48 || c > 57) continue;
+    let end = i + 1;
+    while (end < identifier.length && isAsciiDigit(identifier.charCodeAt(end))) end++;
+    const run = identifier.slice(i, end);
+    const stand = standIn(run);
+    if (stand !== run) {
+      shape = (shape ?? '') + identifier.slice(copied, i) + stand;
+      copied = end;
+    }
+    i = end - 1;
+  }
+  return shape === undefined ? identifier : shape + identifier.slice(copied);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function standIn(run: string): string {
+  if (run.length === 4 && /^(19|20)\d{2}$/.test(run)) return '2000';
+  if (run.length === 6 && /^(19|20)\d{2}(0[1-9]|1[0-2])$/.test(run)) return '200001';
+  if (run.length === 8 && isCompactDate(run)) return '20000101';
+  return '1'.repeat(run.length);
+}
+
 export class IdentifierScanner {
   /** Words that can start a name match (see `mayStartName`), answered once per word. */
   private readonly nameStarts = new Map<string, boolean>();

@@ -3,7 +3,7 @@ import type { Classifier, FindValuesOptions, NameClassification, TextContext, Va
 import { classifyNameUncached, memoise } from './classify-name.js';
 import { hasPatientContext } from './context.js';
 import { findValuesIn } from './find-values.js';
-import { IdentifierScanner } from './identifier-values.js';
+import { digitShape, IdentifierScanner } from './identifier-values.js';
 import { tokenize } from './tokenize.js';
 import { buildVocabulary } from './vocabulary.js';
 
@@ -18,9 +18,15 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
   const extraPatientWords = new Set(vocabulary.patientWords ?? []);
   const scanner = new IdentifierScanner(vocab);
   const classifyName = memoise((identifier: string): NameClassification => classifyNameUncached(vocab, identifier));
-  const identifierValues = memoise((identifier: string): ValueMatch[] =>
-    scanner.scan(identifier, (text) => findValuesIn(text, { context: 'identifier' }, extraPatientWords).filter((m) => m.detector !== 'health-term')),
-  );
+  const scanIdentifier = (identifier: string): ValueMatch[] =>
+    scanner.scan(identifier, (text) => findValuesIn(text, { context: 'identifier' }, extraPatientWords).filter((m) => m.detector !== 'health-term'));
+  const byShape = memoise(scanIdentifier);
+  /** Names that differ only in their numbers (`visit_1041_2`, `visit_1042_2`) share one answer. */
+  const identifierValues = (identifier: string): ValueMatch[] => {
+    const shape = digitShape(identifier);
+    if (shape === identifier) return byShape(identifier);
+    return byShape(shape).map((m) => ({ ...m, text: identifier.slice(m.start, m.end) }));
+  };
   /** Object names written inside text (`okafor_maria_19840719/scan.dcm`, `patient_10482_notes`). */
   const embeddedIdentifiers = (text: string): ValueMatch[] => {
     const out: ValueMatch[] = [];

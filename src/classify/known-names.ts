@@ -22,9 +22,14 @@ export function knownNameWords(facts: readonly Fact[], classifier: Classifier): 
   return words;
 }
 
-/** Capitalised occurrences of known name words in a text that has patient or health context. */
-export function findKnownNames(text: string, words: ReadonlySet<string>, classifier: Classifier): ValueMatch[] {
-  if (words.size === 0 || !classifier.hasPatientContext(text)) return [];
+/**
+ * Capitalised occurrences of known name words in a text that has patient or health context.
+ * `known` may build the words on demand: most texts have no such context and never need them.
+ */
+export function findKnownNames(text: string, known: ReadonlySet<string> | (() => ReadonlySet<string>), classifier: Classifier): ValueMatch[] {
+  if (!classifier.hasPatientContext(text)) return [];
+  const words = typeof known === 'function' ? known() : known;
+  if (words.size === 0) return [];
   const found: ValueMatch[] = [];
   for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
     const word = m[0];

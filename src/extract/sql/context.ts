@@ -2,7 +2,7 @@
 import type { Evidence, Fact, FactSource, SchemaNameFact, SchemaObjectKind } from '../../core/facts.js';
 import type { Span } from '../../core/types.js';
 import { Utf8Offsets } from '../../core/text.js';
-import { asciiLower, tokenIndexAt, tokenValue, type CopyBlock, type Token } from './lexer.js';
+import { asciiLower, identEquals, tokenIndexAt, tokenValue, type CopyBlock, type Token } from './lexer.js';
 
 export interface ParseFailure {
   /** UTF-16 offset of the statement (or body) that failed. */
@@ -59,7 +59,7 @@ function tokenMatches(text: string, token: Token, name: string): boolean {
   const length = (token.contentEnd ?? token.end) - (token.contentStart ?? token.start);
   // cheap rejection first: most tokens differ in length (escapes only ever shorten a value)
   if (length < name.length) return false;
-  if (token.kind === 'ident' && length !== name.length && name.length < NAMEDATALEN_BYTES) return false;
+  if (token.kind === 'ident' && name.length < NAMEDATALEN_BYTES) return identEquals(text, token, name);
   const value = tokenValue(text, token);
   if (value === name) return true;
   return Buffer.byteLength(name, 'utf8') >= NAMEDATALEN_BYTES && value.startsWith(name);

@@ -428,10 +428,25 @@ export function tokenValue(text: string, token: Token): string {
 }
 
 /** PostgreSQL folds only ASCII letters of unquoted identifiers. */
-const ASCII_UPPER = /[A-Z]/;
 
 export function asciiLower(s: string): string {
-  return ASCII_UPPER.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  }
+  return s;
+}
+
+/** `tokenValue(text, token) === name` for an unquoted identifier, without building the value. */
+export function identEquals(text: string, token: Token, name: string): boolean {
+  const length = token.end - token.start;
+  if (length !== name.length) return false;
+  for (let i = 0; i < length; i++) {
+    let c = text.charCodeAt(token.start + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== name.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Index of the first token starting at or after `offset`. */
