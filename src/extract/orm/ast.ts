@@ -1,5 +1,6 @@
 /** Small, allocation-light readers of TypeScript syntax shared by the ORM analyses. */
 import ts from 'typescript';
+import { isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isCallExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isTypeAssertionExpression } from '../typescript/tsapi.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
 const SyntaxKind = ts.SyntaxKind;
@@ -21,23 +22,23 @@ export function chainOf(expr: ts.Expression): Segment[] {
   let pendingArgs: ts.NodeArray<ts.Expression> | undefined;
   let pendingCall: ts.Expression | undefined;
   for (let guard = 0; guard < MAX_CHAIN; guard++) {
-    if (ts.isCallExpression(e)) {
+    if (isCallExpression(e)) {
       pendingArgs = e.arguments;
       pendingCall = e;
       e = e.expression;
       continue;
     }
-    if (ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) {
+    if (isNonNullExpression(e) || isParenthesizedExpression(e) || isAwaitExpression(e)) {
       e = e.expression;
       continue;
     }
-    if (ts.isPropertyAccessExpression(e)) {
+    if (isPropertyAccessExpression(e)) {
       out.push(pendingArgs ? { name: e.name.text, args: pendingArgs, node: pendingCall! } : { name: e.name.text, node: e });
       pendingArgs = undefined;
       e = e.expression;
       continue;
     }
-    const name = ts.isIdentifier(e) ? e.text : e.kind === SyntaxKind.ThisKeyword ? 'this' : '';
+    const name = isIdentifier(e) ? e.text : e.kind === SyntaxKind.ThisKeyword ? 'this' : '';
     out.push(pendingArgs ? { name, args: pendingArgs, node: pendingCall! } : { name, node: e });
     break;
   }
@@ -51,7 +52,7 @@ export function isStringLike(node: ts.Node | undefined): node is ts.StringLitera
 
 export function unwrap(node: ts.Expression): ts.Expression {
   let e = node;
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) {
+  while (isParenthesizedExpression(e) || isAsExpression(e) || isSatisfiesExpression(e) || isNonNullExpression(e) || isTypeAssertionExpression(e)) {
     e = e.expression;
   }
   return e;
@@ -59,8 +60,8 @@ export function unwrap(node: ts.Expression): ts.Expression {
 
 export function propertyName(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
   if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isPrivateIdentifier(name)) return name.text;
+  if (isNoSubstitutionTemplateLiteral(name)) return name.text;
   return undefined;
 }
 
@@ -69,9 +70,9 @@ export function property(obj: ts.ObjectLiteralExpression | undefined, key: strin
   if (!obj) return undefined;
   let found: ts.Expression | undefined;
   for (const p of obj.properties) {
-    if (ts.isPropertyAssignment(p) && propertyName(p.name) === key) found = p.initializer;
-    else if (ts.isShorthandPropertyAssignment(p) && p.name.text === key) found = p.name;
-    else if (ts.isMethodDeclaration(p) && propertyName(p.name) === key) found = p as unknown as ts.Expression;
+    if (isPropertyAssignment(p) && propertyName(p.name) === key) found = p.initializer;
+    else if (isShorthandPropertyAssignment(p) && p.name.text === key) found = p.name;
+    else if (isMethodDeclaration(p) && propertyName(p.name) === key) found = p as unknown as ts.Expression;
   }
   return found;
 }
@@ -86,13 +87,13 @@ export function propertyNode(obj: ts.ObjectLiteralExpression, key: string): ts.O
 export function asObject(node: ts.Node | undefined): ts.ObjectLiteralExpression | undefined {
   if (!node) return undefined;
   const e = unwrap(node as ts.Expression);
-  return ts.isObjectLiteralExpression(e) ? e : undefined;
+  return isObjectLiteralExpression(e) ? e : undefined;
 }
 
 export function asFunction(node: ts.Node | undefined): ts.ArrowFunction | ts.FunctionExpression | undefined {
   if (!node) return undefined;
   const e = unwrap(node as ts.Expression);
-  return ts.isArrowFunction(e) || ts.isFunctionExpression(e) ? e : undefined;
+  return isArrowFunction(e) || isFunctionExpression(e) ? e : undefined;
 }
 
 /** `true`, `false`, a string, a number: the literal's text; otherwise undefined. */
@@ -102,7 +103,7 @@ export function literalText(node: ts.Node | undefined): string | undefined {
   if (e.kind === SyntaxKind.TrueKeyword) return 'true';
   if (e.kind === SyntaxKind.FalseKeyword) return 'false';
   if (isStringLike(e)) return e.text;
-  if (ts.isNumericLiteral(e)) return e.text;
+  if (isNumericLiteral(e)) return e.text;
   return undefined;
 }
 
@@ -110,11 +111,11 @@ export function literalText(node: ts.Node | undefined): string | undefined {
 export function arrayStrings(node: ts.Node | undefined): string[] | undefined {
   if (!node) return undefined;
   const e = unwrap(node as ts.Expression);
-  if (!ts.isArrayLiteralExpression(e)) return undefined;
+  if (!isArrayLiteralExpression(e)) return undefined;
   const out: string[] = [];
   for (const el of e.elements) {
     if (isStringLike(el)) out.push(el.text);
-    else if (ts.isObjectLiteralExpression(el)) {
+    else if (isObjectLiteralExpression(el)) {
       const level = property(el, 'level');
       if (isStringLike(level)) out.push(level.text);
     }
@@ -129,12 +130,12 @@ export function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
 /** `@Entity(...)`: the decorator's name and arguments. */
 export function decoratorCall(d: ts.Decorator): { name: string; args: readonly ts.Expression[] } | undefined {
   const e = d.expression;
-  if (ts.isCallExpression(e)) {
+  if (isCallExpression(e)) {
     const callee = e.expression;
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
     return { name, args: e.arguments };
   }
-  if (ts.isIdentifier(e)) return { name: e.text, args: [] };
+  if (isIdentifier(e)) return { name: e.text, args: [] };
   return undefined;
 }
 
@@ -152,7 +153,7 @@ export function mentions(node: ts.Node, names: ReadonlySet<string>): boolean {
   let found = false;
   walk(node, (n) => {
     if (found) return false;
-    if (ts.isIdentifier(n) && names.has(n.text)) found = true;
+    if (isIdentifier(n) && names.has(n.text)) found = true;
     return !found;
   });
   return found;

@@ -1,5 +1,6 @@
 /** Drizzle: pgTable / pgSchema(...).table, pgEnum, pgView, pgMaterializedView, column and index names. */
 import ts from 'typescript';
+import { isArrayLiteralExpression, isBlock, isCallExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment } from '../typescript/tsapi.js';
 import { asFunction, asObject, chainOf, isStringLike, propertyName, property, unwrap, walk, type Segment } from './ast.js';
 import type { Emitter } from './emit.js';
 
@@ -73,7 +74,7 @@ function table(em: Emitter, args: readonly ts.Expression[], schema: string | und
   const qualified = schema ? `${schema}.${tableName}` : tableName;
   const columns = columnsObject(args[1]);
   for (const p of columns?.properties ?? []) {
-    if (!ts.isPropertyAssignment(p)) continue;
+    if (!isPropertyAssignment(p)) continue;
     const key = propertyName(p.name);
     if (!key) continue;
     const chain = chainOf(unwrap(p.initializer));
@@ -93,23 +94,23 @@ function columnsObject(node: ts.Expression | undefined): ts.ObjectLiteralExpress
   const direct = asObject(node);
   if (direct) return direct;
   const fn = asFunction(node);
-  return fn && !ts.isBlock(fn.body) ? asObject(fn.body) : undefined;
+  return fn && !isBlock(fn.body) ? asObject(fn.body) : undefined;
 }
 
 /** `.references(() => patients.id)` -> the table of `patients`. */
 function referencesOf(chain: Segment[], state: DrizzleState): string | undefined {
   const step = chain.find((s) => s.name === 'references' && s.args);
   const fn = asFunction(step?.args?.[0]);
-  if (!fn || ts.isBlock(fn.body)) return undefined;
+  if (!fn || isBlock(fn.body)) return undefined;
   const target = unwrap(fn.body);
-  if (!ts.isPropertyAccessExpression(target) || !ts.isIdentifier(target.expression)) return undefined;
+  if (!isPropertyAccessExpression(target) || !isIdentifier(target.expression)) return undefined;
   return state.tables.get(target.expression.text) ?? target.expression.text;
 }
 
 /** The third argument: indexes and constraints with explicit names. */
 function extras(em: Emitter, node: ts.Expression, table: string): void {
   walk(node, (n) => {
-    if (!ts.isCallExpression(n) || !ts.isIdentifier(n.expression)) return;
+    if (!isCallExpression(n) || !isIdentifier(n.expression)) return;
     const fn = n.expression.text;
     const arg = n.arguments[0];
     if (INDEX_FNS.has(fn)) em.name('drizzle', 'index', arg, { parent: table });
@@ -123,6 +124,6 @@ function extras(em: Emitter, node: ts.Expression, table: string): void {
 function enumType(em: Emitter, args: readonly ts.Expression[], schema: string | undefined): void {
   const name = em.name('drizzle', 'type', args[0], schema ? { parent: schema } : {});
   const values = args[1] && unwrap(args[1]);
-  if (!values || !ts.isArrayLiteralExpression(values)) return;
+  if (!values || !isArrayLiteralExpression(values)) return;
   for (const v of values.elements) em.name('drizzle', 'enum-label', v, { parent: name ?? '?' });
 }

@@ -1,5 +1,6 @@
 /** Turns ORM syntax into facts with the exact spans of the literals that carry each name. */
 import ts from 'typescript';
+import { isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isPrivateIdentifier, isPropertyAccessExpression, isTemplateExpression } from '../typescript/tsapi.js';
 import type { Evidence, Fact, FactSource, SchemaNameFact, SchemaObjectKind } from '../../core/facts.js';
 import type { Span } from '../../core/types.js';
 import type { LineIndex } from '../../core/text.js';
@@ -33,11 +34,11 @@ export class Emitter {
    */
   name(source: OrmSource, objectKind: SchemaObjectKind, node: ts.Node | undefined, extra: NameExtra = {}): string | undefined {
     if (!node) return undefined;
-    const e = ts.isExpression(node) ? unwrap(node) : node;
+    const e = isExpression(node) ? unwrap(node) : node;
     let text: string | undefined;
     if (isStringLike(e)) text = e.text;
-    else if (ts.isIdentifier(e) || ts.isPrivateIdentifier(e)) text = e.text;
-    else if (ts.isTemplateExpression(e)) {
+    else if (isIdentifier(e) || isPrivateIdentifier(e)) text = e.text;
+    else if (isTemplateExpression(e)) {
       this.dynamic(source, 'object-name', e);
       return undefined;
     }
@@ -51,7 +52,7 @@ export class Emitter {
     if (!node) return;
     const e = unwrap(node as ts.Expression);
     if (isStringLike(e)) this.facts.push({ kind: 'schema-comment', objectKind, target, text: e.text, span: this.span(e), source });
-    else if (ts.isTemplateExpression(e)) this.dynamic(source, 'comment', e);
+    else if (isTemplateExpression(e)) this.dynamic(source, 'comment', e);
   }
 
   dynamic(source: OrmSource, what: 'object-name' | 'comment', template: ts.TemplateExpression): void {
@@ -76,17 +77,17 @@ export class Emitter {
 /** `patient.lastName.toLowerCase()` -> `patient.lastName`; undefined when not a value path. */
 export function valuePath(node: ts.Expression): string | undefined {
   let e = unwrap(node);
-  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && RESHAPING.has(e.expression.name.text)) {
+  while (isCallExpression(e) && isPropertyAccessExpression(e.expression) && RESHAPING.has(e.expression.name.text)) {
     e = unwrap(e.expression.expression);
   }
   const parts: string[] = [];
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
-    if (ts.isPropertyAccessExpression(e)) parts.push(e.name.text);
+  while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
+    if (isPropertyAccessExpression(e)) parts.push(e.name.text);
     else if (isStringLike(e.argumentExpression)) parts.push(e.argumentExpression.text);
     else return undefined;
     e = unwrap(e.expression);
   }
-  if (ts.isIdentifier(e)) parts.push(e.text);
+  if (isIdentifier(e)) parts.push(e.text);
   else if (e.kind === SyntaxKind.ThisKeyword) parts.push('this');
   else return undefined;
   return parts.reverse().join('.');

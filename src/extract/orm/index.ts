@@ -4,6 +4,7 @@
  * built at run time in those builders, and ORM settings that log queries.
  */
 import ts from 'typescript';
+import { isNewExpression } from '../typescript/tsapi.js';
 import type { TsVisitor, TsVisitorFactory } from '../ts-visitor.js';
 import { chainOf, unwrap } from './ast.js';
 import { drizzleChain, type DrizzleState } from './drizzle.js';
@@ -150,7 +151,7 @@ class OrmVisitor implements TsVisitor {
   /** Marks nested `new Table...(...)` so the visit does not read them a second time. */
   private markInner(node: ts.Node): void {
     const go = (n: ts.Node): void => {
-      if (ts.isNewExpression(n) && n !== node) this.handled.add(n);
+      if (isNewExpression(n) && n !== node) this.handled.add(n);
       ts.forEachChild(n, go);
     };
     ts.forEachChild(node, go);

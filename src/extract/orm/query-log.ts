@@ -7,6 +7,7 @@
  * condition is marked `developmentOnly`.
  */
 import ts from 'typescript';
+import { isBinaryExpression, isConditionalExpression, isElementAccessExpression, isIdentifier, isMethodDeclaration, isNewExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment } from '../typescript/tsapi.js';
 import { arrayStrings, asFunction, asObject, chainOf, isStringLike, literalText, property, propertyName, unwrap, walk } from './ast.js';
 import type { Emitter, OrmSource } from './emit.js';
 
@@ -34,22 +35,44 @@ export class QueryLogSettings {
 
   /** Records development-only regions: `if (isDev) {...}`, `isDev ? a : b`, `development: {...}`. */
   trackGuards(node: ts.Node): void {
-    if (ts.isIfStatement(node) || ts.isConditionalExpression(node)) {
-      const test = ts.isIfStatement(node) ? node.expression : node.condition;
-      const dev = devTest(test, this.devFlags);
-      const branch = dev === 'then' ? (ts.isIfStatement(node) ? node.thenStatement : node.whenTrue) : dev === 'else' ? (ts.isIfStatement(node) ? node.elseStatement : node.whenFalse) : undefined;
-      if (branch) this.devRanges.push([branch.pos, branch.end]);
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken && devTest(node.left, this.devFlags) === 'then') {
-      this.devRanges.push([node.right.pos, node.right.end]);
-    } else if (ts.isPropertyAssignment(node) && DEV_NAMES.has(propertyName(node.name) ?? '')) {
-      this.devRanges.push([node.initializer.pos, node.initializer.end]);
-    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && devTest(node.initializer, this.devFlags) === 'then') {
-      this.devFlags.add(node.name.text);
+    switch (node.kind) {
+      case SyntaxKind.IfStatement: {
+        const n = node as ts.IfStatement;
+        this.guardedBranch(devTest(n.expression, this.devFlags), n.thenStatement, n.elseStatement);
+        return;
+      }
+      case SyntaxKind.ConditionalExpression: {
+        const n = node as ts.ConditionalExpression;
+        this.guardedBranch(devTest(n.condition, this.devFlags), n.whenTrue, n.whenFalse);
+        return;
+      }
+      case SyntaxKind.BinaryExpression: {
+        const n = node as ts.BinaryExpression;
+        if (n.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken && devTest(n.left, this.devFlags) === 'then') this.devRanges.push([n.right.pos, n.right.end]);
+        return;
+      }
+      case SyntaxKind.PropertyAssignment: {
+        const n = node as ts.PropertyAssignment;
+        if (DEV_NAMES.has(propertyName(n.name) ?? '')) this.devRanges.push([n.initializer.pos, n.initializer.end]);
+        return;
+      }
+      case SyntaxKind.VariableDeclaration: {
+        const n = node as ts.VariableDeclaration;
+        if (n.name.kind === SyntaxKind.Identifier && n.initializer && devTest(n.initializer, this.devFlags) === 'then') this.devFlags.add(n.name.text);
+        return;
+      }
+      default:
+        return;
     }
   }
 
+  private guardedBranch(dev: ReturnType<typeof devTest>, whenDev: ts.Node, otherwise: ts.Node | undefined): void {
+    const branch = dev === 'then' ? whenDev : dev === 'else' ? otherwise : undefined;
+    if (branch) this.devRanges.push([branch.pos, branch.end]);
+  }
+
   newExpression(node: ts.NewExpression): void {
-    const callee = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
+    const callee = isIdentifier(node.expression) ? node.expression.text : isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
     const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
     if (callee === 'PrismaClient') this.arrayLog('prisma', 'prisma.log', asObject(args[0]), 'PrismaClient options');
     else if (callee === 'Kysely') this.kysely(asObject(args[0]));
@@ -97,7 +120,7 @@ export class QueryLogSettings {
 
   /** `class QueryLogger implements Logger { logQuery(query, params) { ... } }` (Drizzle). */
   classDeclaration(node: ts.ClassDeclaration | ts.ClassExpression): void {
-    for (const m of node.members) if (ts.isMethodDeclaration(m) && propertyName(m.name) === 'logQuery') this.customLogger(m as unknown as ts.Expression);
+    for (const m of node.members) if (isMethodDeclaration(m) && propertyName(m.name) === 'logQuery') this.customLogger(m as unknown as ts.Expression);
   }
 
   private arrayLog(source: OrmSource, key: string, options: ts.ObjectLiteralExpression | undefined, scope: string): void {
@@ -114,7 +137,7 @@ export class QueryLogSettings {
     if (!options) return;
     this.arrayLog('kysely', 'kysely.log', options, 'Kysely options');
     const log = property(options, 'log');
-    const fn = log && (asFunction(log) ?? (ts.isMethodDeclaration(log as ts.Node) ? (log as unknown as ts.MethodDeclaration) : undefined));
+    const fn = log && (asFunction(log) ?? (isMethodDeclaration(log as ts.Node) ? (log as unknown as ts.MethodDeclaration) : undefined));
     if (!fn?.body) return;
     const at = findMember(fn.body, 'parameters');
     if (at) this.set('kysely', 'kysely.log', 'a log function that prints query.parameters', at, 'Kysely options');
@@ -154,7 +177,7 @@ export class QueryLogSettings {
     this.values(p.initializer, false, (value, node, dev) => {
       const text = literalText(value);
       if (text === 'true') this.set('drizzle', 'drizzle.logger', 'true', node, 'drizzle() options', dev);
-      else if (ts.isNewExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === 'DefaultLogger') {
+      else if (isNewExpression(value) && isIdentifier(value.expression) && value.expression.text === 'DefaultLogger') {
         this.set('drizzle', 'drizzle.logger', 'DefaultLogger', node, 'drizzle() options', dev);
       }
     });
@@ -191,14 +214,14 @@ export class QueryLogSettings {
   /** A Drizzle logger's `logQuery(query, params)` that uses `params`. */
   private customLogger(node: ts.Expression | undefined): void {
     if (!node) return;
-    const fn = ts.isMethodDeclaration(node as ts.Node) ? (node as unknown as ts.MethodDeclaration) : asFunction(node);
+    const fn = isMethodDeclaration(node as ts.Node) ? (node as unknown as ts.MethodDeclaration) : asFunction(node);
     const params = fn?.parameters[1];
-    if (!fn?.body || !params || !ts.isIdentifier(params.name)) return;
+    if (!fn?.body || !params || !isIdentifier(params.name)) return;
     const name = params.name.text;
     let use: ts.Node | undefined;
     walk(fn.body, (n) => {
       if (use) return false;
-      if (ts.isIdentifier(n) && n.text === name) use = n;
+      if (isIdentifier(n) && n.text === name) use = n;
     });
     if (use) this.set('drizzle', 'drizzle.logger', 'a custom logQuery that prints params', use, 'Drizzle logger');
   }
@@ -206,13 +229,13 @@ export class QueryLogSettings {
   /** Calls back for each possible value: both branches of `cond ? a : b`, the right of `cond && a`. */
   private values(expr: ts.Expression, dev: boolean, visit: (value: ts.Expression, node: ts.Node, dev: boolean) => void): void {
     const e = unwrap(expr);
-    if (ts.isConditionalExpression(e)) {
+    if (isConditionalExpression(e)) {
       const test = devTest(e.condition, this.devFlags);
       this.values(e.whenTrue, dev || test === 'then', visit);
       this.values(e.whenFalse, dev || test === 'else', visit);
-    } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) {
+    } else if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) {
       this.values(e.right, dev || devTest(e.left, this.devFlags) === 'then', visit);
-    } else if (ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.BarBarToken || e.operatorToken.kind === SyntaxKind.QuestionQuestionToken)) {
+    } else if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.BarBarToken || e.operatorToken.kind === SyntaxKind.QuestionQuestionToken)) {
       this.values(e.left, dev, visit);
       this.values(e.right, dev, visit);
     } else {
@@ -234,7 +257,7 @@ export class QueryLogSettings {
 
 function prop(obj: ts.ObjectLiteralExpression, key: string): ts.PropertyAssignment | undefined {
   let found: ts.PropertyAssignment | undefined;
-  for (const p of obj.properties) if (ts.isPropertyAssignment(p) && propertyName(p.name) === key) found = p;
+  for (const p of obj.properties) if (isPropertyAssignment(p) && propertyName(p.name) === key) found = p;
   return found;
 }
 
@@ -243,7 +266,7 @@ function findMember(body: ts.Node, member: string): ts.Node | undefined {
   let found: ts.Node | undefined;
   walk(body, (n) => {
     if (found) return false;
-    if (ts.isPropertyAccessExpression(n) && n.name.text === member) found = n;
+    if (isPropertyAccessExpression(n) && n.name.text === member) found = n;
   });
   return found;
 }
@@ -254,12 +277,12 @@ function findMember(body: ts.Node, member: string): ts.Node | undefined {
  */
 function devTest(expr: ts.Expression, flags: ReadonlySet<string>): 'then' | 'else' | undefined {
   const e = unwrap(expr);
-  if (ts.isIdentifier(e)) return flags.has(e.text) ? 'then' : undefined;
-  if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) {
+  if (isIdentifier(e)) return flags.has(e.text) ? 'then' : undefined;
+  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) {
     const inner = devTest(e.operand, flags);
     return inner === 'then' ? 'else' : inner === 'else' ? 'then' : undefined;
   }
-  if (!ts.isBinaryExpression(e)) return undefined;
+  if (!isBinaryExpression(e)) return undefined;
   const op = e.operatorToken.kind;
   const equal = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
   const notEqual = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
@@ -272,8 +295,8 @@ function devTest(expr: ts.Expression, flags: ReadonlySet<string>): 'then' | 'els
 /** `process.env.NODE_ENV`, `process.env['NODE_ENV']`, `config.env`, `app.get('env')`-like reads. */
 function isEnvRead(node: ts.Expression): boolean {
   const e = unwrap(node);
-  if (ts.isPropertyAccessExpression(e)) return /^(NODE_ENV|APP_ENV|env|environment)$/.test(e.name.text);
-  if (ts.isElementAccessExpression(e)) return isStringLike(e.argumentExpression) && /^(NODE_ENV|APP_ENV)$/.test(e.argumentExpression.text);
-  if (ts.isIdentifier(e)) return /^(env|nodeEnv|NODE_ENV|environment)$/.test(e.text);
+  if (isPropertyAccessExpression(e)) return /^(NODE_ENV|APP_ENV|env|environment)$/.test(e.name.text);
+  if (isElementAccessExpression(e)) return isStringLike(e.argumentExpression) && /^(NODE_ENV|APP_ENV)$/.test(e.argumentExpression.text);
+  if (isIdentifier(e)) return /^(env|nodeEnv|NODE_ENV|environment)$/.test(e.text);
   return false;
 }

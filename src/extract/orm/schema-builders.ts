@@ -3,6 +3,7 @@
  * .comment('...') })`) and Kysely (`db.schema.createTable('t').addColumn('c', 'text')`).
  */
 import ts from 'typescript';
+import { isArrayLiteralExpression, isCallExpression, isIdentifier, isPropertyAccessExpression } from '../typescript/tsapi.js';
 import { asFunction, asObject, chainOf, isStringLike, property, unwrap, walk, type Segment } from './ast.js';
 import type { Emitter } from './emit.js';
 
@@ -62,7 +63,7 @@ export function schemaBuilderChain(em: Emitter, chain: Segment[]): boolean {
       const type = em.name('kysely', 'type', args[0], schema ? { parent: schema } : {});
       const values = chain.slice(i).find((s) => s.name === 'asEnum' && s.args)?.args?.[0];
       const list = values && unwrap(values);
-      if (list && ts.isArrayLiteralExpression(list)) for (const v of list.elements) em.name('kysely', 'enum-label', v, { parent: type ?? '?' });
+      if (list && isArrayLiteralExpression(list)) for (const v of list.elements) em.name('kysely', 'enum-label', v, { parent: type ?? '?' });
       return true;
     } else if (step.name === 'createView') {
       em.name('kysely', chain.slice(i).some((s) => s.name === 'materialized') ? 'materialized-view' : 'view', args[0], schema ? { parent: schema } : {});
@@ -83,10 +84,10 @@ function qualify(schema: string | undefined, name: string | undefined): string {
 /** The callback of a Knex createTable/alterTable: `(table) => { table.string('c').comment('...') }`. */
 function knexTableBody(em: Emitter, fn: ts.ArrowFunction | ts.FunctionExpression, table: string): void {
   const param = fn.parameters[0];
-  if (!param || !ts.isIdentifier(param.name)) return;
+  if (!param || !isIdentifier(param.name)) return;
   const builder = param.name.text;
   walk(fn.body, (n) => {
-    if (!ts.isCallExpression(n)) return;
+    if (!isCallExpression(n)) return;
     const chain = chainOf(n);
     if (chain[0]?.name !== builder || chain[0].args) return;
     knexColumnChain(em, chain.slice(1), table);
@@ -182,7 +183,7 @@ function kyselyReferences(node: ts.Expression | undefined): string | undefined {
   let target: string | undefined;
   walk(fn.body, (n) => {
     if (target) return false;
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'references' && isStringLike(n.arguments[0])) {
+    if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && n.expression.name.text === 'references' && isStringLike(n.arguments[0])) {
       const ref = n.arguments[0].text;
       target = ref.includes('.') ? ref.slice(0, ref.lastIndexOf('.')) : ref;
     }

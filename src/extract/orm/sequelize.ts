@@ -4,6 +4,7 @@
  * renameColumn, renameTable, addIndex, addConstraint.
  */
 import ts from 'typescript';
+import { isArrayLiteralExpression, isIdentifier, isNewExpression, isPropertyAssignment, isShorthandPropertyAssignment, isTemplateExpression } from '../typescript/tsapi.js';
 import { asObject, isStringLike, property, propertyName, unwrap, type Segment } from './ast.js';
 import type { Emitter, OrmSource } from './emit.js';
 import { typeormNew } from './typeorm.js';
@@ -20,7 +21,7 @@ export function sequelizeModel(em: Emitter, chain: Segment[]): boolean {
     const options = asObject(call.args[1]);
     if (!options || !(property(options, 'sequelize') || property(options, 'tableName') || property(options, 'modelName'))) return false;
     const receiver = chain[0]!;
-    const modelName = property(options, 'modelName') ?? (ts.isIdentifier(receiver.node) ? receiver.node : undefined);
+    const modelName = property(options, 'modelName') ?? (isIdentifier(receiver.node) ? receiver.node : undefined);
     model(em, modelName, asObject(call.args[0])!, options);
     return true;
   }
@@ -36,10 +37,10 @@ function model(em: Emitter, nameNode: ts.Node | undefined, attributes: ts.Object
   const table = schema ? `${schema}.${tableName ?? modelName}` : (tableName ?? modelName);
   em.comment('sequelize', 'table', table, property(options, 'comment'));
   for (const p of attributes.properties) {
-    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+    if (!isPropertyAssignment(p) && !isShorthandPropertyAssignment(p)) continue;
     const key = propertyName(p.name);
     if (!key) continue;
-    const spec = ts.isPropertyAssignment(p) ? asObject(p.initializer) : undefined;
+    const spec = isPropertyAssignment(p) ? asObject(p.initializer) : undefined;
     const references = referencedModel(spec);
     em.name('sequelize', 'field', p.name, { parent: modelName, ...(references ? { references } : {}) });
     const column = em.name('sequelize', 'column', property(spec, 'field'), { parent: table, mappedFrom: key, ...(references ? { references } : {}) });
@@ -63,12 +64,12 @@ function referencedModel(spec: ts.ObjectLiteralExpression | undefined): string |
   const e = unwrap(target);
   if (isStringLike(e)) return e.text;
   const tableName = property(asObject(e), 'tableName');
-  return tableName && isStringLike(tableName) ? tableName.text : ts.isIdentifier(e) ? e.text : undefined;
+  return tableName && isStringLike(tableName) ? tableName.text : isIdentifier(e) ? e.text : undefined;
 }
 
 function arrayObjects(node: ts.Expression | undefined): ts.ObjectLiteralExpression[] {
   const e = node && unwrap(node);
-  if (!e || !ts.isArrayLiteralExpression(e)) return [];
+  if (!e || !isArrayLiteralExpression(e)) return [];
   return e.elements.map((x) => asObject(x)).filter((x): x is ts.ObjectLiteralExpression => !!x);
 }
 
@@ -93,10 +94,10 @@ export function migrationCall(em: Emitter, chain: Segment[], handled: Set<ts.Nod
   const call = chain[chain.length - 1];
   const args = call?.args;
   if (!call || !args || chain.length < 2 || chain.some((s) => s.name === 'schema')) return false;
-  const source: OrmSource = args.some((a) => ts.isNewExpression(unwrap(a))) ? 'typeorm' : 'sequelize';
+  const source: OrmSource = args.some((a) => isNewExpression(unwrap(a))) ? 'typeorm' : 'sequelize';
   const newArg = (i: number, table: string | undefined) => {
     const a = args[i] && unwrap(args[i]!);
-    if (a && ts.isNewExpression(a)) {
+    if (a && isNewExpression(a)) {
       handled.add(a);
       typeormNew(em, a, table);
     }
@@ -104,11 +105,11 @@ export function migrationCall(em: Emitter, chain: Segment[], handled: Set<ts.Nod
   switch (call.name) {
     case 'createTable': {
       const columns = asObject(args[1]);
-      if (!columns || !(isStringLike(args[0]) || asObject(args[0]) || ts.isTemplateExpression(unwrap(args[0]!)))) return false;
+      if (!columns || !(isStringLike(args[0]) || asObject(args[0]) || isTemplateExpression(unwrap(args[0]!)))) return false;
       const table = tableArg(em, 'sequelize', args[0], true) ?? '?';
       em.comment('sequelize', 'table', table, property(asObject(args[2]), 'comment'));
       for (const p of columns.properties) {
-        if (!ts.isPropertyAssignment(p)) continue;
+        if (!isPropertyAssignment(p)) continue;
         const spec = asObject(p.initializer);
         const references = referencedModel(spec);
         const column = em.name('sequelize', 'column', p.name, { parent: table, ...(references ? { references } : {}) });

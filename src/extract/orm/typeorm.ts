@@ -3,6 +3,7 @@
  * and the migration API (`new Table({...})`, `new TableColumn({...})`, `new TableIndex({...})`).
  */
 import ts from 'typescript';
+import { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression, isIdentifier, isNewExpression, isPropertyDeclaration } from '../typescript/tsapi.js';
 import { asObject, decoratorCall, decoratorsOf, isStringLike, property, propertyName, unwrap } from './ast.js';
 import type { Emitter } from './emit.js';
 
@@ -41,7 +42,7 @@ export function typeormClass(em: Emitter, node: ts.ClassDeclaration | ts.ClassEx
   em.comment('typeorm', view ? 'view' : 'table', table, property(options, 'comment'));
   for (const d of decoratorsOf(node)) classLevel(em, d, table);
   for (const member of node.members) {
-    if (ts.isPropertyDeclaration(member)) memberOf(em, member, className, table);
+    if (isPropertyDeclaration(member)) memberOf(em, member, className, table);
   }
 }
 
@@ -113,7 +114,7 @@ function memberOf(em: Emitter, member: ts.PropertyDeclaration, className: string
 function joinColumns(node: ts.Expression | undefined): ts.ObjectLiteralExpression[] {
   if (!node) return [];
   const e = unwrap(node);
-  if (ts.isArrayLiteralExpression(e)) return e.elements.map((x) => asObject(x)).filter((x): x is ts.ObjectLiteralExpression => !!x);
+  if (isArrayLiteralExpression(e)) return e.elements.map((x) => asObject(x)).filter((x): x is ts.ObjectLiteralExpression => !!x);
   const o = asObject(e);
   return o ? [o] : [];
 }
@@ -123,16 +124,16 @@ function relationTarget(node: ts.Expression | undefined): string | undefined {
   if (!node) return undefined;
   const e = unwrap(node);
   if (isStringLike(e)) return e.text;
-  if ((ts.isArrowFunction(e) || ts.isFunctionExpression(e)) && !ts.isBlock(e.body)) {
+  if ((isArrowFunction(e) || isFunctionExpression(e)) && !isBlock(e.body)) {
     const body = unwrap(e.body);
-    if (ts.isIdentifier(body)) return body.text;
+    if (isIdentifier(body)) return body.text;
   }
   return undefined;
 }
 
 /** `new Table({...})`, `new TableColumn({...})`, `new TableIndex({...})` and friends. */
 export function typeormNew(em: Emitter, node: ts.NewExpression, parentTable: string | undefined): boolean {
-  if (!ts.isIdentifier(node.expression)) return false;
+  if (!isIdentifier(node.expression)) return false;
   const options = asObject(node.arguments?.[0]);
   if (!options) return false;
   switch (node.expression.text) {
@@ -175,10 +176,10 @@ function tableColumn(em: Emitter, options: ts.ObjectLiteralExpression, table: st
 function elements(node: ts.Expression | undefined): ts.ObjectLiteralExpression[] {
   if (!node) return [];
   const e = unwrap(node);
-  if (!ts.isArrayLiteralExpression(e)) return [];
+  if (!isArrayLiteralExpression(e)) return [];
   const out: ts.ObjectLiteralExpression[] = [];
   for (const el of e.elements) {
-    const o = asObject(el) ?? (ts.isNewExpression(el) ? asObject(el.arguments?.[0]) : undefined);
+    const o = asObject(el) ?? (isNewExpression(el) ? asObject(el.arguments?.[0]) : undefined);
     if (o) out.push(o);
   }
   return out;

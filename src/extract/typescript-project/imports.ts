@@ -1,5 +1,6 @@
 /** Which module each local name comes from (`import`, `require`), and dependency facts for imports. */
 import ts from 'typescript';
+import { isCallExpression, isExportDeclaration, isIdentifier, isNamedImports, isNamespaceImport, isObjectBindingPattern, isStringLiteral } from '../typescript/tsapi.js';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
 
@@ -35,16 +36,16 @@ export class Imports {
   /** `import x from 'm'`, `import { a as b } from 'm'`, `import * as ns from 'm'`, `export ... from 'm'`. */
   declaration(node: ts.ImportDeclaration | ts.ExportDeclaration): void {
     const spec = node.moduleSpecifier;
-    if (!spec || !ts.isStringLiteral(spec)) return;
+    if (!spec || !isStringLiteral(spec)) return;
     const module = spec.text;
     this.dependency(module, spec);
-    if (ts.isExportDeclaration(node)) return;
+    if (isExportDeclaration(node)) return;
     const clause = node.importClause;
     if (!clause) return;
     if (clause.name) this.bindings.set(clause.name.text, { module, imported: 'default' });
     const named = clause.namedBindings;
-    if (named && ts.isNamespaceImport(named)) this.bindings.set(named.name.text, { module, imported: '*' });
-    if (named && ts.isNamedImports(named)) {
+    if (named && isNamespaceImport(named)) this.bindings.set(named.name.text, { module, imported: '*' });
+    if (named && isNamedImports(named)) {
       for (const el of named.elements) {
         const imported = (el.propertyName ?? el.name).text;
         this.bindings.set(el.name.text, { module, imported });
@@ -64,13 +65,13 @@ export class Imports {
   /** `const x = require('m')`, `const { a: b } = require('m')`. */
   variable(node: ts.VariableDeclaration): void {
     const init = node.initializer;
-    const module = init && ts.isCallExpression(init) ? requiredModule(init) : undefined;
+    const module = init && isCallExpression(init) ? requiredModule(init) : undefined;
     if (module === undefined) return;
-    if (ts.isIdentifier(node.name)) this.bindings.set(node.name.text, { module, imported: '*' });
-    else if (ts.isObjectBindingPattern(node.name)) {
+    if (isIdentifier(node.name)) this.bindings.set(node.name.text, { module, imported: '*' });
+    else if (isObjectBindingPattern(node.name)) {
       for (const el of node.name.elements) {
-        if (!ts.isIdentifier(el.name)) continue;
-        const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+        if (!isIdentifier(el.name)) continue;
+        const imported = el.propertyName && isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
         this.bindings.set(el.name.text, { module, imported });
         if (module === 'drizzle-orm/neon' && imported === 'usersSync') this.named(module, imported, el);
       }
@@ -102,8 +103,8 @@ export class Imports {
 }
 
 function requiredModule(node: ts.CallExpression): string | undefined {
-  const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+  const isRequire = isIdentifier(node.expression) && node.expression.text === 'require';
   const isDynamic = node.expression.kind === SyntaxKind.ImportKeyword;
   const arg = node.arguments[0];
-  return (isRequire || isDynamic) && arg && ts.isStringLiteral(arg) ? arg.text : undefined;
+  return (isRequire || isDynamic) && arg && isStringLiteral(arg) ? arg.text : undefined;
 }

@@ -5,6 +5,7 @@
  * with the source file it already parsed.
  */
 import ts from 'typescript';
+import { isExportDeclaration, isImportDeclaration } from '../typescript/tsapi.js';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
 import type { TsVisitorFactory } from '../ts-visitor.js';
@@ -25,7 +26,7 @@ export const projectVisitor: TsVisitorFactory = ({ sourceFile: sf, lines }) => {
   const imports = new Imports(sf, lines, facts);
   // imports first: a call may come before the import that binds its callee only in odd code
   for (const statement of sf.statements) {
-    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) imports.declaration(statement);
+    if (isImportDeclaration(statement) || isExportDeclaration(statement)) imports.declaration(statement);
   }
   const finish = () => facts;
   if (!WORTH_WALKING.test(sf.text) && !usesSessionLibrary(imports)) return { finish };

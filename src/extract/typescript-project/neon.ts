@@ -4,6 +4,7 @@
  * environment variables, URLs and PostgreSQL session options written in strings.
  */
 import ts from 'typescript';
+import { isCallExpression, isIdentifier, isMetaProperty, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike } from '../typescript/tsapi.js';
 import type { Fact, ProjectRequestFact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
 import { connectionOptionSettings } from '../config/connection.js';
@@ -53,13 +54,13 @@ export class NeonFinder {
   envReference(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
     const target = node.expression;
     const isEnv =
-      ts.isPropertyAccessExpression(target) &&
+      isPropertyAccessExpression(target) &&
       target.name.text === 'env' &&
-      ((ts.isIdentifier(target.expression) && target.expression.text === 'process') || ts.isMetaProperty(target.expression));
+      ((isIdentifier(target.expression) && target.expression.text === 'process') || isMetaProperty(target.expression));
     if (!isEnv) return;
-    const name = ts.isPropertyAccessExpression(node)
+    const name = isPropertyAccessExpression(node)
       ? node.name.text
-      : ts.isStringLiteralLike(node.argumentExpression)
+      : isStringLiteralLike(node.argumentExpression)
         ? node.argumentExpression.text
         : undefined;
     if (name) this.facts.push({ kind: 'dependency', name: `env:${name}`, via: 'env', span: this.span(node), source: 'typescript' });
@@ -68,9 +69,9 @@ export class NeonFinder {
   /** `postgres(url, { connection: { idle_session_timeout } })` is handled with sessions; here: requests. */
   call(node: ts.CallExpression): void {
     const callee = unwrap(node.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (!name) return;
-    if (ts.isPropertyAccessExpression(callee) && this.isNeonClient(callee.expression)) {
+    if (isPropertyAccessExpression(callee) && this.isNeonClient(callee.expression)) {
       if (name === 'createProject') return this.clientRequest(node, 'create', node.arguments[0]);
       if (name === 'updateProject') return this.clientRequest(node, 'update', node.arguments[1]);
       if (API_CLIENT_SERVICE_CALLS.has(name)) {
@@ -78,15 +79,15 @@ export class NeonFinder {
         return;
       }
     }
-    if (FETCH_LIKE.has(name) && ts.isIdentifier(callee)) return this.fetchRequest(node);
-    if (ts.isPropertyAccessExpression(callee) && HTTP_METHODS.has(name)) return this.methodRequest(node, name);
-    if ((name === 'axios' && ts.isIdentifier(callee)) || name === 'request') this.configRequest(node);
+    if (FETCH_LIKE.has(name) && isIdentifier(callee)) return this.fetchRequest(node);
+    if (isPropertyAccessExpression(callee) && HTTP_METHODS.has(name)) return this.methodRequest(node, name);
+    if ((name === 'axios' && isIdentifier(callee)) || name === 'request') this.configRequest(node);
   }
 
   private isNeonClient(receiver: ts.Expression): boolean {
     if (this.imports.uses('@neondatabase/api-client')) return true;
     const e = unwrap(receiver);
-    const text = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
+    const text = isIdentifier(e) ? e.text : isPropertyAccessExpression(e) ? e.name.text : '';
     return /neon/i.test(text);
   }
 
@@ -132,7 +133,7 @@ export class NeonFinder {
   /** `JSON.stringify(obj)` or an object. */
   private payload(body: ts.Expression): ts.ObjectLiteralExpression | undefined {
     const e = this.values.resolve(body);
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify' && e.arguments[0]) {
+    if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify' && e.arguments[0]) {
       return this.values.object(e.arguments[0]);
     }
     return this.values.object(e);
@@ -154,12 +155,12 @@ export class NeonFinder {
     for (const obj of [settings, project]) {
       if (!obj) continue;
       for (const p of obj.properties) {
-        if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+        if (!isPropertyAssignment(p) && !isShorthandPropertyAssignment(p)) continue;
         const key = propertyName(p.name);
         const kind = key ? hipaaKey(key) : undefined;
         if (kind === 'misspelled') return fact('misspelled', p.name);
         if (kind === 'hipaa' && obj === settings) {
-          const value = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
+          const value = isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
           return fact(value?.kind === SyntaxKind.FalseKeyword ? 'false' : 'true', p.name);
         }
       }

@@ -4,6 +4,7 @@
  * library's unit; facts follow src/extract/config/session-keys.ts.
  */
 import ts from 'typescript';
+import { isCallExpression, isIdentifier, isJsxAttribute, isJsxExpression, isNewExpression, isPropertyAccessExpression, isTypeReferenceNode } from '../typescript/tsapi.js';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
 import { parseDuration } from '../config/duration.js';
@@ -191,13 +192,13 @@ export class SessionFinder {
   call(node: ts.CallExpression | ts.NewExpression): void {
     const args: readonly ts.Expression[] = node.arguments ?? [];
     const callee = unwrap(node.expression);
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && args[0] && ts.isIdentifier(unwrap(args[0]))) {
+    if (isCallExpression(node) && isPropertyAccessExpression(callee) && callee.name.text === 'register' && args[0] && isIdentifier(unwrap(args[0]))) {
       const b = this.imports.binding((unwrap(args[0]) as ts.Identifier).text);
       const lib = b && LIBRARIES.find((l) => l.plugin && matches(l, b));
       if (lib) this.configure(lib, args[1], args[0]);
       return;
     }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee) && callee.name.text === 'setExpirationTime' && this.imports.uses('jose')) {
+    if (isCallExpression(node) && isPropertyAccessExpression(callee) && callee.name.text === 'setExpirationTime' && this.imports.uses('jose')) {
       this.jose(node);
       return;
     }
@@ -207,7 +208,7 @@ export class SessionFinder {
       this.idleHook(node, binding.module);
       return;
     }
-    const lib = LIBRARIES.find((l) => !l.plugin && Boolean(l.isNew) === ts.isNewExpression(node) && matches(l, binding));
+    const lib = LIBRARIES.find((l) => !l.plugin && Boolean(l.isNew) === isNewExpression(node) && matches(l, binding));
     if (!lib) return;
     const index = lib.arg === 'last' ? args.length - 1 : lib.arg;
     this.configure(lib, args[index], callee);
@@ -216,21 +217,21 @@ export class SessionFinder {
   /** `const authOptions: NextAuthOptions = { ... }`. */
   typedOptions(node: ts.VariableDeclaration): void {
     const type = node.type;
-    if (!type || !ts.isTypeReferenceNode(type) || !node.initializer) return;
-    const typeName = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+    if (!type || !isTypeReferenceNode(type) || !node.initializer) return;
+    const typeName = isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
     const lib = LIBRARIES.find((l) => l.optionTypes?.includes(typeName) && l.modules.some((m) => this.imports.uses(m.replace(/\/$/, ''))));
     if (lib) this.configure(lib, node.initializer, node.name);
   }
 
   /** `<IdleTimerProvider timeout={...}>`. */
   jsx(node: ts.JsxOpeningLikeElement): void {
-    if (!ts.isIdentifier(node.tagName) || !IDLE_TIMER_COMPONENTS.has(node.tagName.text)) return;
+    if (!isIdentifier(node.tagName) || !IDLE_TIMER_COMPONENTS.has(node.tagName.text)) return;
     const b = this.imports.binding(node.tagName.text);
     if (!b || b.module !== 'react-idle-timer') return;
     for (const attr of node.attributes.properties) {
-      if (!ts.isJsxAttribute(attr) || !ts.isIdentifier(attr.name) || attr.name.text !== 'timeout') continue;
+      if (!isJsxAttribute(attr) || !isIdentifier(attr.name) || attr.name.text !== 'timeout') continue;
       const init = attr.initializer;
-      const expr = init && ts.isJsxExpression(init) ? init.expression : init;
+      const expr = init && isJsxExpression(init) ? init.expression : init;
       if (!expr) continue;
       const value = this.values.number(expr as ts.Expression);
       this.facts.push(sessionSetting(SESSION_IDLE, expr.getText(this.sf), value === undefined ? undefined : value * MS, 'react-idle-timer', this.span(attr), 'typescript'));
@@ -240,8 +241,8 @@ export class SessionFinder {
   }
 
   private calleeBinding(callee: ts.Expression): Binding | undefined {
-    if (ts.isIdentifier(callee)) return this.imports.binding(callee.text);
-    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    if (isIdentifier(callee)) return this.imports.binding(callee.text);
+    if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) {
       const b = this.imports.binding(callee.expression.text);
       if (b && (b.imported === '*' || b.imported === 'default')) return { module: b.module, imported: callee.name.text };
     }
@@ -276,7 +277,7 @@ export class SessionFinder {
     if (s !== undefined) return parseDuration(s, spec.stringUnit ?? spec.unit);
     const e = this.values.resolve(value);
     // lucia: new TimeSpan(30, 'd')
-    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'TimeSpan' && e.arguments?.length === 2) {
+    if (isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === 'TimeSpan' && e.arguments?.length === 2) {
       const amount = this.values.number(e.arguments[0]!);
       const unit = this.values.string(e.arguments[1]!);
       const factor = unit === undefined ? undefined : TIMESPAN_UNITS[unit];

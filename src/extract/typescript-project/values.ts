@@ -4,6 +4,7 @@
  * literals, and constants declared in the same file.
  */
 import ts from 'typescript';
+import { isAsExpression, isBinaryExpression, isComputedPropertyName, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAssignment, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isVariableStatement } from '../typescript/tsapi.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
 const SyntaxKind = ts.SyntaxKind;
@@ -14,19 +15,19 @@ export class FileValues {
   private readonly consts = new Map<string, ts.Expression>();
 
   constructor(sf: ts.SourceFile) {
-    for (const statement of sf.statements) if (ts.isVariableStatement(statement)) this.addDeclarations(statement.declarationList);
+    for (const statement of sf.statements) if (isVariableStatement(statement)) this.addDeclarations(statement.declarationList);
   }
 
   addDeclarations(list: ts.VariableDeclarationList): void {
     if (!(list.flags & ts.NodeFlags.Const)) return;
     for (const d of list.declarations) {
-      if (ts.isIdentifier(d.name) && d.initializer && !this.consts.has(d.name.text)) this.consts.set(d.name.text, d.initializer);
+      if (isIdentifier(d.name) && d.initializer && !this.consts.has(d.name.text)) this.consts.set(d.name.text, d.initializer);
     }
   }
 
   resolve(expr: ts.Expression, depth = 0): ts.Expression {
     let e = unwrap(expr);
-    while (ts.isIdentifier(e) && depth < MAX_DEPTH) {
+    while (isIdentifier(e) && depth < MAX_DEPTH) {
       const init = this.consts.get(e.text);
       if (!init) break;
       e = unwrap(init);
@@ -38,12 +39,12 @@ export class FileValues {
   number(expr: ts.Expression, depth = 0): number | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const e = this.resolve(expr);
-    if (ts.isNumericLiteral(e)) return Number(e.text.replace(/_/g, ''));
-    if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.MinusToken) {
+    if (isNumericLiteral(e)) return Number(e.text.replace(/_/g, ''));
+    if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.MinusToken) {
       const v = this.number(e.operand, depth + 1);
       return v === undefined ? undefined : -v;
     }
-    if (ts.isBinaryExpression(e)) {
+    if (isBinaryExpression(e)) {
       const a = this.number(e.left, depth + 1);
       const b = this.number(e.right, depth + 1);
       if (a === undefined || b === undefined) return undefined;
@@ -65,20 +66,20 @@ export class FileValues {
   string(expr: ts.Expression, depth = 0): string | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const e = this.resolve(expr);
-    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
-    if (ts.isTemplateExpression(e)) {
+    if (isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e)) return e.text;
+    if (isTemplateExpression(e)) {
       let text = e.head.text;
       for (const span of e.templateSpans) text += (this.string(span.expression, depth + 1) ?? '{}') + span.literal.text;
       return text;
     }
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
+    if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
       const a = this.string(e.left, depth + 1);
       const b = this.string(e.right, depth + 1);
       if (a === undefined && b === undefined) return undefined;
       return (a ?? '{}') + (b ?? '{}');
     }
-    if (ts.isNumericLiteral(e)) return e.text;
-    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.[0]) {
+    if (isNumericLiteral(e)) return e.text;
+    if (isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.[0]) {
       const path = this.string(e.arguments[0], depth + 1);
       const base = e.arguments[1] ? this.string(e.arguments[1], depth + 1) : undefined;
       return base !== undefined && path !== undefined ? `${base.replace(/\/$/, '')}/${path.replace(/^\//, '')}` : path;
@@ -89,22 +90,22 @@ export class FileValues {
   object(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
     if (!expr) return undefined;
     const e = this.resolve(expr);
-    return ts.isObjectLiteralExpression(e) ? e : undefined;
+    return isObjectLiteralExpression(e) ? e : undefined;
   }
 }
 
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) {
+    if (isParenthesizedExpression(e) || isAsExpression(e) || isSatisfiesExpression(e) || isNonNullExpression(e) || isTypeAssertionExpression(e)) {
       e = e.expression;
     } else return e;
   }
 }
 
 export function propertyName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isPrivateIdentifier(name)) return name.text;
+  if (isComputedPropertyName(name) && isStringLiteralLike(name.expression)) return name.expression.text;
   return undefined;
 }
 
@@ -119,9 +120,9 @@ export interface FoundProperty {
 export function property(values: FileValues, obj: ts.ObjectLiteralExpression, name: string, depth = 0): FoundProperty | undefined {
   for (let k = obj.properties.length - 1; k >= 0; k--) {
     const p = obj.properties[k]!;
-    if (ts.isPropertyAssignment(p) && propertyName(p.name) === name) return { node: p, name, value: p.initializer };
-    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return { node: p, name, value: p.name };
-    if (ts.isSpreadAssignment(p) && depth < 4) {
+    if (isPropertyAssignment(p) && propertyName(p.name) === name) return { node: p, name, value: p.initializer };
+    if (isShorthandPropertyAssignment(p) && p.name.text === name) return { node: p, name, value: p.name };
+    if (isSpreadAssignment(p) && depth < 4) {
       const inner = values.object(p.expression);
       const found = inner ? property(values, inner, name, depth + 1) : undefined;
       if (found) return found;
@@ -133,7 +134,7 @@ export function property(values: FileValues, obj: ts.ObjectLiteralExpression, na
 /** True when the object spreads something this file cannot see (`...authConfig` from another module). */
 export function hasOpaqueSpread(values: FileValues, obj: ts.ObjectLiteralExpression, depth = 0): boolean {
   return obj.properties.some((p) => {
-    if (!ts.isSpreadAssignment(p)) return false;
+    if (!isSpreadAssignment(p)) return false;
     const inner = values.object(p.expression);
     return !inner || (depth < 4 && hasOpaqueSpread(values, inner, depth + 1));
   });
