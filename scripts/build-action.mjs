@@ -38,6 +38,18 @@ const bundledCompromise = {
   },
 };
 
+// src/typescript-runtime.ts require()s TypeScript (an import costs Node a scan of its 9 MB);
+// in a bundle it is a static import like every other dependency.
+const bundledTypescript = {
+  name: 'bundled-typescript',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]typescript-runtime\.ts$/ }, () => ({
+      contents: "import ts from 'typescript';\nexport default ts;\n",
+      loader: 'ts',
+    }));
+  },
+};
+
 // Bundled CommonJS code (libpg-query's loader, TypeScript) calls require() and reads __dirname.
 const banner = [
   "import { createRequire as __phiCreateRequire } from 'node:module';",
@@ -62,7 +74,7 @@ await build({
   charset: 'utf8',
   banner: { js: banner },
   define: { __dirname: '__phiDirname', __filename: '__phiFilename' },
-  plugins: [inlineVersion, bundledCompromise],
+  plugins: [inlineVersion, bundledCompromise, bundledTypescript],
   logLevel: 'warning',
 });
 

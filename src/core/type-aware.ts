@@ -3,7 +3,8 @@
  * logged value's type carries PHI fields (`const r = await db.patient.findFirst(); log.info(r)`).
  */
 import { resolve } from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../typescript-runtime.js';
 import type { Classifier } from '../classify/types.js';
 import type { TypeOracle } from '../extract/typescript/context.js';
 import { typeOracleOf } from '../extract/typescript/type-oracle.js';
@@ -18,14 +19,14 @@ export function loadTypeAware(tsconfigPath: string, cwd: string, classifier: Cla
   const path = resolve(cwd, tsconfigPath);
   const problems: string[] = [];
   const host: ts.ParseConfigFileHost = {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, ' ')),
+    ...typescript.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => problems.push(typescript.flattenDiagnosticMessageText(d.messageText, ' ')),
   };
-  const parsed = ts.sys.fileExists(path) ? ts.getParsedCommandLineOfConfigFile(path, { noEmit: true }, host) : undefined;
+  const parsed = typescript.sys.fileExists(path) ? typescript.getParsedCommandLineOfConfigFile(path, { noEmit: true }, host) : undefined;
   if (!parsed) {
     throw new UsageError(`--project ${tsconfigPath}: ${problems[0] ?? 'tsconfig file not found'}. Pass the path of a tsconfig.json.`);
   }
-  const program = ts.createProgram({
+  const program = typescript.createProgram({
     rootNames: parsed.fileNames,
     options: { ...parsed.options, noEmit: true },
     projectReferences: parsed.projectReferences,

@@ -4,7 +4,8 @@
  * the file's SourceCode object, so each ESLint rule only runs its own registry rule.
  */
 import { relative, resolve, sep } from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../typescript-runtime.js';
 import { extractFactsSync } from '../core/analyze.js';
 import type { Fact } from '../core/facts.js';
 import { confirmKind, kindOfPath } from '../core/kinds.js';
@@ -85,7 +86,7 @@ function typeScriptOptions(target: LintTarget, project: PhiProject): TypeScriptE
   const code = target.sourceCode as { ast?: unknown; parserServices?: TsParserServices };
   const services = code.parserServices;
   const node = services?.esTreeNodeToTSNodeMap?.get(code.ast);
-  const sourceFile = node && (node as ts.Node).kind === ts.SyntaxKind.SourceFile ? (node as ts.SourceFile) : undefined;
+  const sourceFile = node && (node as ts.Node).kind === typescript.SyntaxKind.SourceFile ? (node as ts.SourceFile) : undefined;
   const checker = sourceFile && services?.program ? services.program.getTypeChecker() : undefined;
   return {
     ...project.extractOptions,

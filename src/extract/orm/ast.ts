@@ -1,9 +1,10 @@
 /** Small, allocation-light readers of TypeScript syntax shared by the ORM analyses. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isCallExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isTypeAssertionExpression } from '../typescript/tsapi.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
-const SyntaxKind = ts.SyntaxKind;
+const SyntaxKind = typescript.SyntaxKind;
 
 /** One step of a call chain: `db.schema.createTable('t')` is `db`, `schema`, `createTable('t')`. */
 export interface Segment {
@@ -124,7 +125,7 @@ export function arrayStrings(node: ts.Node | undefined): string[] | undefined {
 }
 
 export function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
-  return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+  return typescript.canHaveDecorators(node) ? (typescript.getDecorators(node) ?? []) : [];
 }
 
 /** `@Entity(...)`: the decorator's name and arguments. */
@@ -143,7 +144,7 @@ export function decoratorCall(d: ts.Decorator): { name: string; args: readonly t
 export function walk(node: ts.Node, visit: (n: ts.Node) => boolean | void): void {
   const go = (n: ts.Node): void => {
     if (visit(n) === false) return;
-    ts.forEachChild(n, go);
+    typescript.forEachChild(n, go);
   };
   go(node);
 }

@@ -1,5 +1,6 @@
 /** Drizzle: pgTable / pgSchema(...).table, pgEnum, pgView, pgMaterializedView, column and index names. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isArrayLiteralExpression, isBlock, isCallExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment } from '../typescript/tsapi.js';
 import { asFunction, asObject, chainOf, isStringLike, propertyName, property, unwrap, walk, type Segment } from './ast.js';
 import type { Emitter } from './emit.js';

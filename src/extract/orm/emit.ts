@@ -1,5 +1,6 @@
 /** Turns ORM syntax into facts with the exact spans of the literals that carry each name. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isCallExpression, isElementAccessExpression, isExpression, isIdentifier, isPrivateIdentifier, isPropertyAccessExpression, isTemplateExpression } from '../typescript/tsapi.js';
 import type { Evidence, Fact, FactSource, SchemaNameFact, SchemaObjectKind } from '../../core/facts.js';
 import type { Span } from '../../core/types.js';
@@ -7,7 +8,7 @@ import type { LineIndex } from '../../core/text.js';
 import { isStringLike, unwrap } from './ast.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
-const SyntaxKind = ts.SyntaxKind;
+const SyntaxKind = typescript.SyntaxKind;
 
 export type OrmSource = Extract<FactSource, 'drizzle' | 'typeorm' | 'sequelize' | 'knex' | 'kysely' | 'prisma' | 'typescript'>;
 

@@ -3,7 +3,8 @@
  * Sequelize, Knex and Kysely (tables, columns, indexes, constraints, enums, views), identifiers
  * built at run time in those builders, and ORM settings that log queries.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isNewExpression } from '../typescript/tsapi.js';
 import type { TsVisitor, TsVisitorFactory } from '../ts-visitor.js';
 import { chainOf, unwrap } from './ast.js';
@@ -15,7 +16,7 @@ import { migrationCall, sequelizeModel } from './sequelize.js';
 import { typeormClass, typeormNew } from './typeorm.js';
 
 /** Read once: `ts.SyntaxKind` is a getter on the module namespace. */
-const K = ts.SyntaxKind;
+const K = typescript.SyntaxKind;
 const IF = K.IfStatement;
 const CONDITIONAL = K.ConditionalExpression;
 const BINARY = K.BinaryExpression;
@@ -152,8 +153,8 @@ class OrmVisitor implements TsVisitor {
   private markInner(node: ts.Node): void {
     const go = (n: ts.Node): void => {
       if (isNewExpression(n) && n !== node) this.handled.add(n);
-      ts.forEachChild(n, go);
+      typescript.forEachChild(n, go);
     };
-    ts.forEachChild(node, go);
+    typescript.forEachChild(node, go);
   }
 }

@@ -6,13 +6,14 @@
  * Only values that do log queries become facts. A value behind an explicit development-only
  * condition is marked `developmentOnly`.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isBinaryExpression, isConditionalExpression, isElementAccessExpression, isIdentifier, isMethodDeclaration, isNewExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment } from '../typescript/tsapi.js';
 import { arrayStrings, asFunction, asObject, chainOf, isStringLike, literalText, property, propertyName, unwrap, walk } from './ast.js';
 import type { Emitter, OrmSource } from './emit.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
-const SyntaxKind = ts.SyntaxKind;
+const SyntaxKind = typescript.SyntaxKind;
 
 const DEV_NAMES = new Set(['development', 'dev', 'local']);
 /** Every key `objectLiteral` looks at. */
@@ -73,7 +74,7 @@ export class QueryLogSettings {
 
   newExpression(node: ts.NewExpression): void {
     const callee = isIdentifier(node.expression) ? node.expression.text : isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
-    const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+    const args = node.arguments ?? typescript.factory.createNodeArray<ts.Expression>();
     if (callee === 'PrismaClient') this.arrayLog('prisma', 'prisma.log', asObject(args[0]), 'PrismaClient options');
     else if (callee === 'Kysely') this.kysely(asObject(args[0]));
     else if (callee === 'Sequelize') for (const a of args) this.sequelize(asObject(a), true);

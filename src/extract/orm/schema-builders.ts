@@ -2,7 +2,8 @@
  * Chained schema builders: Knex (`knex.schema.createTable('t', (table) => { table.string('c')
  * .comment('...') })`) and Kysely (`db.schema.createTable('t').addColumn('c', 'text')`).
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isArrayLiteralExpression, isCallExpression, isIdentifier, isPropertyAccessExpression } from '../typescript/tsapi.js';
 import { asFunction, asObject, chainOf, isStringLike, property, unwrap, walk, type Segment } from './ast.js';
 import type { Emitter } from './emit.js';

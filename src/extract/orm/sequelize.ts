@@ -3,7 +3,8 @@
  * Sequelize's queryInterface and TypeORM's queryRunner: createTable, addColumn, changeColumn,
  * renameColumn, renameTable, addIndex, addConstraint.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isArrayLiteralExpression, isIdentifier, isNewExpression, isPropertyAssignment, isShorthandPropertyAssignment, isTemplateExpression } from '../typescript/tsapi.js';
 import { asObject, isStringLike, property, propertyName, unwrap, type Segment } from './ast.js';
 import type { Emitter, OrmSource } from './emit.js';

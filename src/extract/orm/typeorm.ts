@@ -2,7 +2,8 @@
  * TypeORM: `@Entity`/`@ViewEntity` classes with their columns, relations, indexes and comments,
  * and the migration API (`new Table({...})`, `new TableColumn({...})`, `new TableIndex({...})`).
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression, isIdentifier, isNewExpression, isPropertyDeclaration } from '../typescript/tsapi.js';
 import { asObject, decoratorCall, decoratorsOf, isStringLike, property, propertyName, unwrap } from './ast.js';
 import type { Emitter } from './emit.js';

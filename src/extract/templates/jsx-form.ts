@@ -3,7 +3,8 @@
  * ticket, helpdesk, contact or feedback, the labels, names and placeholders of its form controls
  * become template-field facts. A pure helper: the TypeScript extractor owns the walk and calls it.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import type { TemplateFieldFact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
 import type { FieldRole } from './facts.js';
@@ -27,8 +28,8 @@ const ATTRIBUTE_ROLES: Record<string, FieldRole> = {
 function isSupportForm(sourceFile: ts.SourceFile, path: string): boolean {
   if (isTicketPath(path) || SUPPORT_NAME.test(path.slice(path.lastIndexOf('/') + 1))) return true;
   return sourceFile.statements.some((s) => {
-    if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) return SUPPORT_NAME.test(s.name.text);
-    if (ts.isVariableStatement(s)) return s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && SUPPORT_NAME.test(d.name.text));
+    if ((typescript.isFunctionDeclaration(s) || typescript.isClassDeclaration(s)) && s.name) return SUPPORT_NAME.test(s.name.text);
+    if (typescript.isVariableStatement(s)) return s.declarationList.declarations.some((d) => typescript.isIdentifier(d.name) && SUPPORT_NAME.test(d.name.text));
     return false;
   });
 }
@@ -36,10 +37,10 @@ function isSupportForm(sourceFile: ts.SourceFile, path: string): boolean {
 /** The string an attribute holds: `label="…"`, `label={'…'}`, `` label={`…`} `` (no substitutions). */
 function stringOf(initializer: ts.JsxAttributeValue | undefined): ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined {
   if (!initializer) return undefined;
-  if (ts.isStringLiteral(initializer)) return initializer;
-  if (ts.isJsxExpression(initializer) && initializer.expression) {
+  if (typescript.isStringLiteral(initializer)) return initializer;
+  if (typescript.isJsxExpression(initializer) && initializer.expression) {
     const e = initializer.expression;
-    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e;
+    if (typescript.isStringLiteral(e) || typescript.isNoSubstitutionTemplateLiteral(e)) return e;
   }
   return undefined;
 }
@@ -58,9 +59,9 @@ export function formFieldsFromJsx(sourceFile: ts.SourceFile, path: string, lineI
   };
 
   const visit = (node: ts.Node): void => {
-    if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) {
+    if (typescript.isJsxSelfClosingElement(node) || typescript.isJsxOpeningElement(node)) {
       const tag = node.tagName.getText(sourceFile);
-      const attributes = node.attributes.properties.filter(ts.isJsxAttribute);
+      const attributes = node.attributes.properties.filter(typescript.isJsxAttribute);
       const attr = (name: string) => attributes.find((a) => a.name.getText(sourceFile) === name);
       const key = stringOf(attr('id')?.initializer) ?? stringOf(attr('name')?.initializer);
       if (CONTROL_TAG.test(tag)) {
@@ -76,13 +77,13 @@ export function formFieldsFromJsx(sourceFile: ts.SourceFile, path: string, lineI
             if (role && value) add(role, value, value.text, group, input);
           }
         }
-      } else if (LABEL_TAG.test(tag) && ts.isJsxOpeningElement(node)) {
+      } else if (LABEL_TAG.test(tag) && typescript.isJsxOpeningElement(node)) {
         const target = stringOf(attr('htmlFor')?.initializer) ?? stringOf(attr('for')?.initializer);
         const group = target ? `field:${target.text}` : `jsx:${node.pos}`;
         const element = node.parent;
-        if (ts.isJsxElement(element)) {
+        if (typescript.isJsxElement(element)) {
           for (const child of element.children) {
-            if (ts.isJsxText(child) && child.text.trim()) {
+            if (typescript.isJsxText(child) && child.text.trim()) {
               const text = child.text.trim();
               const start = child.getStart(sourceFile) + child.getText(sourceFile).indexOf(text);
               facts.push({ kind: 'template-field', source: 'typescript', span: lineIndex.span(start, start + text.length), role: 'label', text, template: 'jsx-form', ticket: true, group });
@@ -91,7 +92,7 @@ export function formFieldsFromJsx(sourceFile: ts.SourceFile, path: string, lineI
         }
       }
     }
-    ts.forEachChild(node, visit);
+    typescript.forEachChild(node, visit);
   };
   visit(sourceFile);
   return facts;

@@ -1,11 +1,12 @@
 /** Which module each local name comes from (`import`, `require`), and dependency facts for imports. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isCallExpression, isExportDeclaration, isIdentifier, isNamedImports, isNamespaceImport, isObjectBindingPattern, isStringLiteral } from '../typescript/tsapi.js';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
-const SyntaxKind = ts.SyntaxKind;
+const SyntaxKind = typescript.SyntaxKind;
 
 export interface Binding {
   module: string;

@@ -4,7 +4,8 @@
  * imports, environment variables, URLs and Neon project requests. Pure: the TS extractor calls it
  * with the source file it already parsed.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isExportDeclaration, isImportDeclaration } from '../typescript/tsapi.js';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
@@ -15,7 +16,7 @@ import { SessionFinder, usesSessionLibrary } from './sessions.js';
 import { FileValues } from './values.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
-const SyntaxKind = ts.SyntaxKind;
+const SyntaxKind = typescript.SyntaxKind;
 
 /** Words without which no node of a file yields more than its import facts. */
 const WORTH_WALKING = /\brequire\s*\(|\bimport\s*\(|\benv\b|:\/\/|\/auth|data-api|idle_session_timeout|roject|NeonAuth|DataApi|DataAPI/;
@@ -84,7 +85,7 @@ export function projectFactsFromTs(sourceFile: ts.SourceFile, path: string, line
   const visit = visitor.visit;
   if (visit) {
     const go = (node: ts.Node): void => {
-      if (visit(node) !== true) ts.forEachChild(node, go);
+      if (visit(node) !== true) typescript.forEachChild(node, go);
     };
     go(sourceFile);
   }

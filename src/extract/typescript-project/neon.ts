@@ -3,7 +3,8 @@
  * `@neondatabase/api-client`), Neon API calls that turn on Neon Auth or the Data API,
  * environment variables, URLs and PostgreSQL session options written in strings.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isCallExpression, isIdentifier, isMetaProperty, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike } from '../typescript/tsapi.js';
 import type { Fact, ProjectRequestFact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
@@ -14,7 +15,7 @@ import type { Imports } from './imports.js';
 import { property, propertyName, unwrap, type FileValues } from './values.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
-const SyntaxKind = ts.SyntaxKind;
+const SyntaxKind = typescript.SyntaxKind;
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 const FETCH_LIKE = new Set(['fetch', '$fetch', 'ofetch', 'ky', 'got', 'request']);

@@ -3,7 +3,8 @@
  * JWT lifetimes, front-end idle timers and PostgreSQL client options. Values follow each
  * library's unit; facts follow src/extract/config/session-keys.ts.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isCallExpression, isIdentifier, isJsxAttribute, isJsxExpression, isNewExpression, isPropertyAccessExpression, isTypeReferenceNode } from '../typescript/tsapi.js';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';

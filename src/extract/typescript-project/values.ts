@@ -3,11 +3,12 @@
  * arithmetic (`15 * 60 * 1000`), strings and templates (unknown parts become `{}`), object
  * literals, and constants declared in the same file.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isAsExpression, isBinaryExpression, isComputedPropertyName, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAssignment, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isVariableStatement } from '../typescript/tsapi.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
-const SyntaxKind = ts.SyntaxKind;
+const SyntaxKind = typescript.SyntaxKind;
 
 const MAX_DEPTH = 12;
 
@@ -19,7 +20,7 @@ export class FileValues {
   }
 
   addDeclarations(list: ts.VariableDeclarationList): void {
-    if (!(list.flags & ts.NodeFlags.Const)) return;
+    if (!(list.flags & typescript.NodeFlags.Const)) return;
     for (const d of list.declarations) {
       if (isIdentifier(d.name) && d.initializer && !this.consts.has(d.name.text)) this.consts.set(d.name.text, d.initializer);
     }

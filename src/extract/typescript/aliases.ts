@@ -1,5 +1,6 @@
 /** Bindings from declarations: imports, clients, ORM rows, request bodies, local aliases. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { SK, getDecorators, isArrayBindingPattern, isArrayLiteralExpression, isBinaryExpression, isCallExpression, isElementAccessExpression, isIdentifier, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTaggedTemplateExpression, isTemplateExpression, isTypeReferenceNode } from './tsapi.js';
 import type { Evidence } from '../../core/facts.js';
 import { currentClass, spanOf, type Binding, type WalkContext } from './context.js';

@@ -3,7 +3,8 @@
  * covers (punctuation and trivia) and every leaf's leading trivia; together they partition the
  * file, so no comment is seen twice and none is missed.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { SK } from './tsapi.js';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
@@ -19,7 +20,7 @@ export class CommentCollector {
     private readonly facts: Fact[],
     variant: ts.LanguageVariant,
   ) {
-    this.scanner = ts.createScanner(ts.ScriptTarget.Latest, false, variant, text);
+    this.scanner = typescript.createScanner(typescript.ScriptTarget.Latest, false, variant, text);
   }
 
   /**

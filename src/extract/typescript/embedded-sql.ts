@@ -2,7 +2,8 @@
  * SQL embedded in code (`queryRunner.query(\`...\`)`, `knex.raw('...')`, `sql\`...\``) goes through
  * the SQL extractor, with interpolations replaced by placeholders and spans in the host file.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { isNoSubstitutionTemplateLiteral, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression, isTemplateTail } from './tsapi.js';
 import type { Evidence } from '../../core/facts.js';
 import { extractSqlText } from '../sql/index.js';

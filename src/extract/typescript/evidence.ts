@@ -1,5 +1,6 @@
 /** What an argument carries: property chains, objects, text, through aliases and transforms. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { SK, isBinaryExpression, isCallExpression, isElementAccessExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteralLike, isTemplateExpression } from './tsapi.js';
 import type { Evidence } from '../../core/facts.js';
 import { spanOf, type TypeOracle, type WalkContext } from './context.js';

@@ -1,5 +1,6 @@
 /** The TypeScript/JavaScript extractor: comments, sink calls, dynamic SQL names, literals. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import type { Fact } from '../../core/facts.js';
 import { FILE_START, LineIndex } from '../../core/text.js';
 import type { ExtractOptions, Extractor, SourceFile } from '../types.js';
@@ -27,8 +28,8 @@ export interface TypeScriptExtractOptions extends ExtractOptions {
 }
 
 // `ts.X` is a getter on TypeScript's namespace object: the enums are read once, not per file.
-const { ScriptKind, LanguageVariant } = ts;
-const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+const { ScriptKind, LanguageVariant } = typescript;
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: typescript.ScriptTarget.Latest, jsDocParsingMode: typescript.JSDocParsingMode.ParseNone };
 
 function scriptKindOf(path: string): ts.ScriptKind {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
@@ -56,7 +57,7 @@ export function extractTypeScript(file: SourceFile, options: TypeScriptExtractOp
   try {
     const kind = scriptKindOf(file.path);
     const given = options.sourceFile;
-    const sf = given && given.text === file.text ? given : ts.createSourceFile(file.path, file.text, PARSE_OPTIONS, false, kind);
+    const sf = given && given.text === file.text ? given : typescript.createSourceFile(file.path, file.text, PARSE_OPTIONS, false, kind);
     const ctx: WalkContext = {
       sf,
       text: file.text,
@@ -78,7 +79,7 @@ export function extractTypeScript(file: SourceFile, options: TypeScriptExtractOp
     const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     const first = diagnostics[0];
     if (first) {
-      const message = maskQuoted(ts.flattenDiagnosticMessageText(first.messageText, ' '));
+      const message = maskQuoted(typescript.flattenDiagnosticMessageText(first.messageText, ' '));
       facts.push({
         kind: 'parse-problem',
         source: 'typescript',

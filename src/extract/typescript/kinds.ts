@@ -1,5 +1,6 @@
 /** Resolves what an expression refers to (a logger, a Sentry scope, a Redis client, ...). */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { SK, isCallExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isStringLiteralLike } from './tsapi.js';
 import { currentClass, type WalkContext } from './context.js';
 import {

@@ -1,5 +1,6 @@
 /** Expression shapes: unwrapping, property chains and callee labels, computed from nodes (no getText). */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { SK, isAsExpression, isAwaitExpression, isCallExpression, isComputedPropertyName, isElementAccessExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeAssertionExpression } from './tsapi.js';
 
 /** Strips parentheses, type assertions, `!`, `satisfies` and `await`. */

@@ -1,5 +1,6 @@
 /** Sink calls: logs, telemetry, error messages and bodies, third-party and infrastructure metadata. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { SK, isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isTemplateExpression } from './tsapi.js';
 import type { Evidence, SinkCallFact, SinkKind } from '../../core/facts.js';
 import { currentClass, spanOf, type WalkContext } from './context.js';

@@ -2,7 +2,8 @@
  * SQL built in code: object names and `COMMENT ON` text assembled from interpolated values
  * (`CREATE TABLE export_${p.lastName}`) become `dynamic-identifier` facts.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { SK, isBinaryExpression, isCallExpression, isStringLiteralLike, isTemplateExpression } from './tsapi.js';
 import type { Evidence } from '../../core/facts.js';
 import { spanOf, type WalkContext } from './context.js';

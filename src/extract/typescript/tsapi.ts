@@ -2,9 +2,10 @@
  * The TypeScript API's exports are getters: reading them in hot loops costs a call each time.
  * The walk uses these plain bindings, read once.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 
-export const SK = ts.SyntaxKind;
+export const SK = typescript.SyntaxKind;
 export const {
   forEachChild,
   getDecorators,
@@ -55,4 +56,4 @@ export const {
   isTypeAssertionExpression,
   isTypeReferenceNode,
   isVariableStatement,
-} = ts;
+} = typescript;

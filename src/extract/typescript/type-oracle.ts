@@ -3,7 +3,8 @@
  * provides a program: an identifier whose declared type has PHI-bearing fields (a `Patient`
  * with `dateOfBirth`, `ssn`) carries a whole PHI record, whatever the variable is called.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import type { Classifier } from '../../classify/types.js';
 import type { PhiCategory } from '../../core/types.js';
 import type { TypeOracle } from './context.js';
@@ -12,7 +13,7 @@ type Judgement = { why: string; model?: string; category?: PhiCategory } | undef
 
 const MAX_PROPERTIES = 200;
 const NAMED_FIELDS_SHOWN = 3;
-const NOT_A_RECORD = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.EnumLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+const NOT_A_RECORD = typescript.TypeFlags.StringLike | typescript.TypeFlags.NumberLike | typescript.TypeFlags.BooleanLike | typescript.TypeFlags.BigIntLike | typescript.TypeFlags.EnumLike | typescript.TypeFlags.Any | typescript.TypeFlags.Unknown | typescript.TypeFlags.Never | typescript.TypeFlags.Null | typescript.TypeFlags.Undefined | typescript.TypeFlags.Void;
 
 export function typeOracleOf(checker: ts.TypeChecker, classifier: Classifier): TypeOracle {
   const judged = new Map<ts.Type, Judgement>();
@@ -23,7 +24,7 @@ export function typeOracleOf(checker: ts.TypeChecker, classifier: Classifier): T
     let result: Judgement;
     if (type.isUnion()) {
       for (const member of type.types) if ((result = judge(member))) break;
-    } else if (!(type.flags & NOT_A_RECORD) && type.flags & ts.TypeFlags.Object && type.getCallSignatures().length === 0 && !checker.isArrayLikeType(type)) {
+    } else if (!(type.flags & NOT_A_RECORD) && type.flags & typescript.TypeFlags.Object && type.getCallSignatures().length === 0 && !checker.isArrayLikeType(type)) {
       result = recordJudgement(type);
     }
     judged.set(type, result);
@@ -48,7 +49,7 @@ export function typeOracleOf(checker: ts.TypeChecker, classifier: Classifier): T
         const declaration = property.valueDeclaration ?? property.declarations?.[0];
         if (!declaration) continue;
         const inner = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, declaration));
-        if (inner.flags & NOT_A_RECORD || !(inner.flags & ts.TypeFlags.Object) || inner.getCallSignatures().length) continue;
+        if (inner.flags & NOT_A_RECORD || !(inner.flags & typescript.TypeFlags.Object) || inner.getCallSignatures().length) continue;
         fields = phiFieldsOf(inner).map((f) => `${property.name}.${f}`);
         if (fields.length) break;
       }

@@ -1,5 +1,6 @@
 /** The one walk over a source file: bindings, sinks, SQL text, literals and comments. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import typescript from '../../typescript-runtime.js';
 import { SK, forEachChild, getModifiers, isBinaryExpression, isIdentifier, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isStringLiteralLike } from './tsapi.js';
 import { bindClassMember, bindDeclaration, bindImport, bindParameter } from './aliases.js';
 import type { CommentCollector } from './comments.js';
