@@ -8,7 +8,7 @@
  * The machine may be busy: every timing is the best of several runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { getSchema } from '@mrleebo/prisma-ast';
@@ -126,8 +126,8 @@ log('parse floor');
 await loadModule();
 const tsTexts = gen.tsFiles.map((f) => [f, readFileSync(f, 'utf8')]);
 const sqlTexts = gen.sqlFiles.map((f) => readFileSync(f, 'utf8'));
-const prismaTexts = [];
-for (const entry of readdirSync(project, { recursive: true })) if (entry.endsWith('.prisma')) prismaTexts.push(readFileSync(join(project, entry), 'utf8'));
+const prismaFiles = readdirSync(project, { recursive: true }).filter((entry) => entry.endsWith('.prisma')).map((entry) => join(project, entry));
+const prismaTexts = prismaFiles.map((file) => readFileSync(file, 'utf8'));
 const parseTs = () => {
   for (const [path, text] of tsTexts) ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
 };
@@ -139,6 +139,11 @@ const floor = bestOf(RUNS, () =>
   }),
 );
 rows.push(['parse floor: createSourceFile + libpg-query + prisma-ast, 1 thread', gen.files, gen.bytes, floor.ms, NaN]);
+// The same parse as a fresh process (module loading and JIT warm-up included, as in a CLI run).
+const floorList = join(work, 'floor-files.json');
+writeFileSync(floorList, JSON.stringify({ ts: gen.tsFiles, sql: gen.sqlFiles, prisma: prismaFiles }));
+const coldFloor = bestOf(RUNS, () => child(join(import.meta.dirname, 'parse-floor.mjs'), [floorList], project));
+rows.push(['parse floor as a cold process (load, read, parse once)', gen.files, gen.bytes, coldFloor.ms, coldFloor.rss]);
 
 // squawk and phi-scan on the same SQL.
 log('squawk and phi-scan on the SQL');
@@ -236,6 +241,7 @@ console.log('');
 
 ratios.push(['phi-scan cold / ESLint + plugin (all files)', cold.ms / eslintAll.ms, 0.33]);
 ratios.push(['phi-scan cold / parse floor', cold.ms / floor.ms, 1.5]);
+ratios.push(['phi-scan cold / parse floor as a cold process (reported)', cold.ms / coldFloor.ms, undefined]);
 ratios.push(['warm / cold', warm.ms / cold.ms, 0.1]);
 if (hasSquawk) ratios.push(['phi-scan SQL-only / squawk (reported)', sqlScan.ms / squawk.ms, undefined]);
 ratios.push(['peak RSS of phi-scan cold, GB', Math.max(cold.rss, warm.rss) / 1024, 1]);
