@@ -60,8 +60,9 @@ export function findValuesIn(
   const s = scanText(text);
   const health = findHealthTerms(s);
   const patientContext = health.length > 0 || hasPatientContext(text, patientWords);
-  // Every detector but e-mail, IP (IPv6 may be all hex letters) and names needs a digit.
-  const digits = /\d/.test(text);
+  // Every detector but e-mail, IP (IPv6 may be all hex letters) and names needs a digit; each
+  // also skips texts with fewer digits than its shortest pattern.
+  const digits = s.digits > 0;
   const identifiers = resolveOverlaps([
     ...(digits ? findSsns(s) : NONE),
     ...(digits ? findPhones(s) : NONE),

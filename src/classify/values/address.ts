@@ -17,10 +17,11 @@ const STATE_BEFORE = new RegExp(`(?:^|[\\s,^])(?:${STATES})[\\s^,]{1,3}$`);
 
 export function findAddresses(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
+  if (s.digits === 0) return out;
   eachMatch(STREET, s.text, (m) => {
     out.push(valueMatch(m.index, m[0].replace(/[.,]$/, ''), 'address', 'address', 0.8, 'house number, street name and street suffix'));
   });
-  eachMatch(ZIP, s.text, (m) => {
+  if (s.digits >= 5) eachMatch(ZIP, s.text, (m) => {
     const before = windowBefore(s, m.index, 16);
     const label = ZIP_LABEL.test(before);
     const state = STATE_BEFORE.test(s.text.slice(Math.max(0, m.index - 6), m.index));

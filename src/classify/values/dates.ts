@@ -49,11 +49,17 @@ function fullYear(y: string): number {
 
 export function findDates(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
-  eachMatch(ISO, s.text, (m) => push(out, s, m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3])));
-  eachMatch(US, s.text, (m) => push(out, s, m.index, m[0], fullYear(m[3] ?? ''), Number(m[1]), Number(m[2])));
-  eachMatch(MONTH_FIRST, s.text, (m) => push(out, s, m.index, m[0], Number(m[3]), MONTH_INDEX[(m[1] ?? '').slice(0, 3).toLowerCase()] ?? 0, Number(m[2])));
-  eachMatch(DAY_FIRST, s.text, (m) => push(out, s, m.index, m[0], Number(m[3]), MONTH_INDEX[(m[2] ?? '').slice(0, 3).toLowerCase()] ?? 0, Number(m[1])));
-  eachMatch(COMPACT, s.text, (m) => push(out, s, m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]), true));
+  // Digits each pattern needs: ISO and YYYYMMDD eight, month-name dates five, US dates four (and a
+  // slash), ages two.
+  const d = s.digits;
+  if (d < 2) return out;
+  if (d >= 8) eachMatch(ISO, s.text, (m) => push(out, s, m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3])));
+  if (d >= 4 && s.text.includes('/')) eachMatch(US, s.text, (m) => push(out, s, m.index, m[0], fullYear(m[3] ?? ''), Number(m[1]), Number(m[2])));
+  if (d >= 5) {
+    eachMatch(MONTH_FIRST, s.text, (m) => push(out, s, m.index, m[0], Number(m[3]), MONTH_INDEX[(m[1] ?? '').slice(0, 3).toLowerCase()] ?? 0, Number(m[2])));
+    eachMatch(DAY_FIRST, s.text, (m) => push(out, s, m.index, m[0], Number(m[3]), MONTH_INDEX[(m[2] ?? '').slice(0, 3).toLowerCase()] ?? 0, Number(m[1])));
+  }
+  if (d >= 8) eachMatch(COMPACT, s.text, (m) => push(out, s, m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]), true));
   for (const re of [AGE_BEFORE, AGE_AFTER]) {
     eachMatch(re, s.text, (m) => out.push(valueMatch(m.index, m[0], 'date', 'date', 0.8, 'an age over 89 (HIPAA groups these as 90+)')));
   }

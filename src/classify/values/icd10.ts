@@ -9,6 +9,7 @@ const EXAMPLE = /(?:\be\.g\.?|\bi\.e\.?|for example|for instance|such as|\blike|
 
 export function findIcd10(s: ScanText, healthNearby: boolean): ValueMatch[] {
   const out: ValueMatch[] = [];
+  if (s.digits === 0) return out;
   eachMatch(CODE, s.text, (m) => {
     const hasDot = m[0].includes('.');
     // Without a dot only a labelled code counts (`dx E119`), never a bare token like `B12`.

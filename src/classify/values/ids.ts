@@ -49,6 +49,8 @@ const LABEL_REACH = 80;
 
 export function findLabelledIds(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
+  // a labelled value needs four digits (looksLikeId), an id-shaped one six
+  if (s.digits < 4) return out;
   const labels: { end: number; info: Label; label: string }[] = [];
   eachMatch(LABEL, s.text, (m) => {
     const info = labelInfo(m[1] ?? '');
@@ -92,6 +94,7 @@ const MBI_EXAMPLES = new Set(['1EG4TE5MK73', '1EG4TE5MK72']);
 
 export function findMbis(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
+  if (s.digits < 5) return out;
   eachMatch(MBI, s.text, (m) => {
     const context = MBI_CONTEXT.test(windowBefore(s, m.index, 32));
     const placeholder = MBI_EXAMPLES.has(m[0].replace(/-/g, ''));

@@ -17,7 +17,7 @@ export function findIps(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
   const text = s.text;
   // Both patterns need their separator: skip the scans when the text has none.
-  if (text.includes('.')) eachMatch(IPV4, text, (m) => {
+  if (s.digits >= 4 && text.includes('.')) eachMatch(IPV4, text, (m) => {
     const octets = [m[1], m[2], m[3], m[4]].map(Number);
     if (octets.some((o) => o > 255)) return;
     if (VERSION_CONTEXT.test(windowBefore(s, m.index, 12))) return;
@@ -28,7 +28,8 @@ export function findIps(s: ScanText): ValueMatch[] {
       out.push(valueMatch(m.index, m[0], 'ip', 'ip-address', kind === 'private' ? 0.3 : 0.6, kind === 'private' ? 'private or loopback IPv4 address (infrastructure, not a person)' : 'public IPv4 address'));
     }
   });
-  if (text.includes(':')) eachMatch(IPV6, text, (m) => {
+  // IPv6: eight groups (seven colons) or a `::`
+  if (text.includes('::') || colons(text) >= 7) eachMatch(IPV6, text, (m) => {
     const value = m[0];
     if (!/[a-f]/i.test(value) && value.split(':').filter(Boolean).length < 4) return; // times like 12:00:00
     const doc = /^2001:db8:/i.test(value);
@@ -36,4 +37,10 @@ export function findIps(s: ScanText): ValueMatch[] {
     out.push(valueMatch(m.index, value, 'ip', 'ip-address', local ? 0.3 : 0.6, doc ? 'IPv6 address in the documentation range' : 'IPv6 address', doc));
   });
   return out;
+}
+
+function colons(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) n++;
+  return n;
 }

@@ -19,6 +19,8 @@ function isPlaceholder(exchange: string, line: string): boolean {
 
 export function findPhones(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
+  // the shortest pattern, 555-01xx, has seven digits
+  if (s.digits < 7) return out;
   eachMatch(NANP, s.text, (m) => {
     const area = m[1] ?? m[2] ?? '';
     const exchange = m[4] ?? '';

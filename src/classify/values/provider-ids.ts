@@ -33,6 +33,8 @@ export function isValidDea(dea: string): boolean {
 
 export function findProviderIds(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
+  // a DEA number has seven digits, an NPI ten
+  if (s.digits < 7) return out;
   eachMatch(TEN_DIGITS, s.text, (m) => {
     if (!isValidNpi(m[0])) return;
     const labelled = /\bnpi\b[^\n]{0,16}$/.test(windowBefore(s, m.index, 24));

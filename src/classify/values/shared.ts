@@ -6,10 +6,17 @@ export interface ScanText {
   text: string;
   /** Lower-cased once for all context lookups. */
   lower: string;
+  /** How many ASCII digits the text has: most detectors need several, so they skip texts with fewer. */
+  digits: number;
 }
 
 export function scanText(text: string): ScanText {
-  return { text, lower: text.toLowerCase() };
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return { text, lower: text.toLowerCase(), digits };
 }
 
 /** The lower-cased text just before `start` (bounded, so lookups stay O(1) per match). */

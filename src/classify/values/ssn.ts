@@ -14,6 +14,7 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
 
 export function findSsns(s: ScanText): ValueMatch[] {
   const out: ValueMatch[] = [];
+  if (s.digits < 9) return out;
   eachMatch(DASHED, s.text, (m) => {
     const [, area = '', sep, group = '', serial = ''] = m;
     const context = SSN_CONTEXT.test(windowBefore(s, m.index, 24));
