@@ -7,8 +7,11 @@ const PATIENT_TEXT =
 /** Tech phrases where a patient word means software (`client library`, `team members`). */
 const TECH_PATIENT_WORD = /\b(?:http|api|db|database|redis|pg|s3|sql|oauth|grpc|web|socket|kafka|sdk|aws|supabase|prisma|neon|team|staff|org|smtp|test|email)[\s_-]+(?:clients?|members?|subjects?)\b|\b(?:clients?|members?)[\s_-]+(?:library|libraries|side|secret|certificate|config|connection|pool|sdk|access|functions?|variables?|methods?)\b/gi;
 
+/** Every phrase TECH_PATIENT_WORD matches has one of these words. */
+const TECH_PHRASE_WORD = /client|member|subject/i;
+
 export function hasPatientContext(text: string, extraPatientWords: ReadonlySet<string> = new Set()): boolean {
-  const cleaned = text.replace(TECH_PATIENT_WORD, ' ');
+  const cleaned = TECH_PHRASE_WORD.test(text) ? text.replace(TECH_PATIENT_WORD, ' ') : text;
   if (PATIENT_TEXT.test(cleaned) || hasHealthTerm(cleaned)) return true;
   if (extraPatientWords.size === 0) return false;
   const lower = cleaned.toLowerCase();

@@ -1,9 +1,10 @@
 /** Fingerprints: rule + path + normalised context, never line numbers, never raw PHI. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export function fingerprintOf(ruleId: string, path: string, context: string, occurrence: number): string {
   const normalised = context.replace(/\s+/g, ' ').trim().toLowerCase();
-  return createHash('sha256').update(`${ruleId}\0${path}\0${normalised}\0${occurrence}`).digest('hex').slice(0, 32);
+  // one-shot hashing: no Hash object per finding
+  return hash('sha256', `${ruleId}\0${path}\0${normalised}\0${occurrence}`, 'hex').slice(0, 32);
 }
 
 /** Replaces `{{name}}` placeholders in a rule's message template. */

@@ -48,7 +48,7 @@ function runExtraction(sql: string, options: SqlTextOptions): Fact[] {
     source: options.source,
     facts: [],
     failures: [],
-    pgDump: PG_DUMP_HEADER.test(sql.slice(0, HEADER_WINDOW)),
+    pgDump: isPgDump(sql),
     span: map ? (start, end) => lineIndex.span(map(start), map(end)) : (start, end) => lineIndex.span(start, end),
     placeholderEvidence: options.placeholderEvidence,
   };
@@ -57,6 +57,11 @@ function runExtraction(sql: string, options: SqlTextOptions): Fact[] {
   extractRegion(ctx, 0, text.length, lexed.tokens);
   if (ctx.failures.length > 0) ctx.facts.push(parseProblem(ctx));
   return ctx.facts.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+
+function isPgDump(sql: string): boolean {
+  const dumped = sql.indexOf('Dumped');
+  return dumped !== -1 && dumped < HEADER_WINDOW && PG_DUMP_HEADER.test(sql.slice(0, HEADER_WINDOW));
 }
 
 function parseProblem(ctx: SqlContext): Fact {
