@@ -66,11 +66,12 @@ export class ResultCache {
    * The cached analysis of an unchanged file, or undefined (and the content hash to store later).
    * A file whose size and mtime are those recorded when it was hashed is not read again.
    */
-  lookup(file: DiscoveredFile): { hit: true; analysis: FileAnalysis | undefined } | { hit: false; hash: string | undefined } {
+  lookup(file: DiscoveredFile, known?: { size: number; mtimeMs: number }): { hit: true; analysis: FileAnalysis | undefined } | { hit: false; hash: string | undefined } {
     const entry = this.entries.get(file.path);
     let stat: { size: number; mtimeMs: number };
     try {
-      const { size, mtimeMs } = statSync(file.absolute);
+      // `known`: taken moments ago in this run, when the file was read for the pino redact pass.
+      const { size, mtimeMs } = known ?? statSync(file.absolute);
       stat = { size, mtimeMs };
     } catch {
       return { hit: false, hash: undefined };

@@ -164,7 +164,7 @@ async function analyseWithCache(
   const results = new Array<FileAnalysis | undefined>(files.length);
   const misses: { index: number; hash: string | undefined }[] = [];
   files.forEach((file, index) => {
-    const cached = cache?.lookup(file);
+    const cached = cache?.lookup(file, preread.stats.get(file.absolute));
     if (cached?.hit) results[index] = cached.analysis;
     else misses.push({ index, hash: cached?.hash });
   });

@@ -6,6 +6,8 @@ import { readBytes } from './read.js';
 
 export class PrereadFiles {
   private readonly buffers = new Map<string, Buffer>();
+  /** Size and mtime of every file read, for the result cache (one system call less per file). */
+  readonly stats = new Map<string, { size: number; mtimeMs: number }>();
   private kept = 0;
 
   constructor(
@@ -17,6 +19,7 @@ export class PrereadFiles {
   read(absolute: string): Buffer | undefined {
     const read = readBytes(absolute, this.maxBytes);
     if (!('buffer' in read)) return undefined;
+    this.stats.set(absolute, { size: read.size, mtimeMs: read.mtimeMs });
     if (this.kept + read.size <= this.budget) {
       this.buffers.set(absolute, read.buffer);
       this.kept += read.size;

@@ -32,7 +32,7 @@ export function readSourceFile(absolute: string, maxBytes: number, preread?: Buf
   }
 }
 
-type Bytes = { buffer: Buffer; size: number } | { reason: string; size: number };
+type Bytes = { buffer: Buffer; size: number; mtimeMs: number } | { reason: string; size: number };
 
 /** One open file for the size check and the read (a separate stat would cost a system call per file). */
 export function readBytes(absolute: string, maxBytes: number): Bytes {
@@ -44,7 +44,8 @@ export function readBytes(absolute: string, maxBytes: number): Bytes {
   }
   let size = 0;
   try {
-    size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    size = stat.size;
     if (size > maxBytes) return { reason: overLimit(size, maxBytes), size };
     const buffer = Buffer.allocUnsafe(size);
     let filled = 0;
@@ -54,7 +55,7 @@ export function readBytes(absolute: string, maxBytes: number): Bytes {
       filled += n;
     }
     // A file that shrank while being read is scanned as far as it goes.
-    return { buffer: filled < size ? buffer.subarray(0, filled) : buffer, size: filled };
+    return { buffer: filled < size ? buffer.subarray(0, filled) : buffer, size: filled, mtimeMs: stat.mtimeMs };
   } catch (error) {
     return { reason: notReadable(error), size };
   } finally {

@@ -2,7 +2,7 @@
  * The pino `redact` pass reads every code file before the analysis; the analysis takes those
  * bytes instead of reading the file again, with the same result as a read of its own.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,6 +24,9 @@ describe('PrereadFiles', () => {
     writeFileSync(file, "logger.info('x', { redact: ['patient.ssn'] });\n");
     const preread = new PrereadFiles(1 << 20);
     expect(preread.read(file)?.toString('utf8')).toContain('redact');
+    // the size and mtime the result cache would otherwise stat again
+    const { size, mtimeMs } = statSync(file);
+    expect(preread.stats.get(file)).toEqual({ size, mtimeMs });
     const taken = preread.take(file);
     expect(taken).toBeDefined();
     expect(preread.take(file)).toBeUndefined();
