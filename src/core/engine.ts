@@ -11,7 +11,8 @@ import type { AnalysisSetup, FileAnalysis } from './file-analysis.js';
 import type { AnyRule, ProjectSettings } from './rule.js';
 import { runProjectRules, type FileFacts } from './run-rules.js';
 import { collectProjectFacts, namesProjectRule, PROJECT_FACT_KINDS, type ProjectFacts } from './project-facts.js';
-import { redactScopes } from './pino-redact.js';
+import { redactPathsInBytes, redactScopes } from './pino-redact.js';
+import { RedactIndex } from './redact-index.js';
 import { PrereadFiles } from './preread.js';
 import { inShard, type Shard } from './shard.js';
 import type { TypeAware } from './type-aware.js';
@@ -83,11 +84,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const maxBytes = (options.maxFileSizeKb ?? config.maxFileSizeKb ?? 1024) * 1024;
   const preread = new PrereadFiles(maxBytes);
   const codeFiles = discovery.files.filter((f) => f.kind === 'typescript').map((f) => f.absolute);
+  // With --cache, unchanged code files answer the redact pass from an index instead of being read.
+  const redactIndex = options.cache ? RedactIndex.at(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined;
   const settings: ProjectSettings = {
     sanitizers: config.sanitizers ?? [],
     projectFile: projectFileOf(discovery.files, loaded.path, cwd),
-    redactScopes: redactScopes(codeFiles, cwd, (absolute) => preread.read(absolute)),
+    redactScopes: redactScopes(codeFiles, cwd, (absolute) => (redactIndex ? redactIndex.pathsOf(absolute, preread) : redactPathsInBytes(preread.read(absolute)))),
   };
+  redactIndex?.save();
   const setup: AnalysisSetup = { config, configLabel, ruleOverrides, settings, maxBytes };
   const shard = options.shard;
   const files = shard ? discovery.files.filter((f) => inShard(f.path, shard)) : discovery.files;

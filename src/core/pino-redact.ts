@@ -20,6 +20,11 @@ export function redactPathsIn(text: string): string[] {
   return paths.filter(Boolean);
 }
 
+/** `redactPathsIn` of a file's bytes: only the few files that mention `redact` are decoded. */
+export function redactPathsInBytes(bytes: Buffer | undefined): string[] {
+  return bytes?.includes(REDACT_WORD) ? redactPathsIn(bytes.toString('utf8')) : [];
+}
+
 /** Redact paths of one package: they apply to the files under its folder (`root`, cwd-relative). */
 export interface RedactScope {
   root: string;
@@ -33,20 +38,16 @@ export interface RedactScope {
 export function redactScopes(
   absoluteFiles: readonly string[],
   cwd: string,
-  readFile: (absolute: string) => Buffer | undefined = (absolute) => readFileSync(absolute),
+  pathsOf: (absolute: string) => string[] = (absolute) => redactPathsInBytes(readFileSync(absolute)),
 ): RedactScope[] {
   const byRoot = new Map<string, Set<string>>();
   for (const file of absoluteFiles) {
-    let text: string;
+    let paths: string[];
     try {
-      // Only the few files that mention `redact` are decoded.
-      const bytes = readFile(file);
-      if (!bytes?.includes(REDACT_WORD)) continue;
-      text = bytes.toString('utf8');
+      paths = pathsOf(file);
     } catch {
       continue;
     }
-    const paths = redactPathsIn(text);
     if (!paths.length) continue;
     const root = packageRootOf(file, cwd);
     const set = byRoot.get(root) ?? new Set<string>();
