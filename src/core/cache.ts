@@ -4,8 +4,9 @@
  * git's index, a file's recorded size and mtime spare re-reading it while they are unchanged.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 import { TOOL_VERSION } from '../version.js';
 import type { DiscoveredFile } from './discover.js';
 import type { AnalysisSetup, FileAnalysis } from './file-analysis.js';
@@ -109,10 +110,7 @@ export class ResultCache {
     if (!this.changed && this.next.size === this.entries.size) return undefined;
     const data: CacheFile = { version: 1, setup: this.setupHash, entries: Object.fromEntries(this.next) };
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(data));
-      renameSync(temporary, this.file);
+      writeFileAtomic(this.file, JSON.stringify(data));
       return undefined;
     } catch (error) {
       return `cache not written to ${this.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;

@@ -4,8 +4,9 @@
  * redact pass would otherwise read every code file of the project on every run). Same rule as
  * the result cache: a file written within two seconds of being read is never trusted unread.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 import { redactPathsInBytes } from './pino-redact.js';
 import type { PrereadFiles } from './preread.js';
 
@@ -62,10 +63,7 @@ export class RedactIndex {
     if (!this.changed && this.next.size === this.entries.size) return;
     const data: IndexFile = { version: 1, entries: Object.fromEntries(this.next) };
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(data));
-      renameSync(temporary, this.file);
+      writeFileAtomic(this.file, JSON.stringify(data));
     } catch {
       // the result cache reports an unwritable cache folder
     }
