@@ -351,7 +351,8 @@ function walkReferences(unit: Unit, value: unknown, handled: Set<object>, parent
   }
   for (const key in node) {
     const child = node[key];
-    if (child === null || typeof child !== 'object') continue;
+    // A type name holds names and constant modifiers, none of the references looked for here.
+    if (child === null || typeof child !== 'object' || key === 'typeName') continue;
     if (key === 'RoleSpec' || key === 'role' || key === 'authrole') {
       if (child.roletype === 'ROLESPEC_CSTRING' && child.rolename && !handled.has(child)) {
         handled.add(child);
