@@ -60,29 +60,22 @@ function isPartitionNumber(raw: string): boolean {
  * text by every value detector, so they are kept as they are.
  */
 export function digitShape(identifier: string): string {
-  let shape: string | undefined;
+  let shape = '';
   let copied = 0;
-  let spaceChecked = false;
   for (let i = 0; i < identifier.length; i++) {
-    const c = identifier.charCodeAt(i);
-    // A character that may be whitespace (`\s` also has Unicode spaces): one exact check decides.
-    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c > 0x1000) {
-      if (!spaceChecked && /\s/.test(identifier)) return identifier;
-      spaceChecked = true;
-      continue;
-    }
-    if (c < 48 || c > 57) continue;
+    if (!isAsciiDigit(identifier.charCodeAt(i))) continue;
     let end = i + 1;
     while (end < identifier.length && isAsciiDigit(identifier.charCodeAt(end))) end++;
     const run = identifier.slice(i, end);
     const stand = standIn(run);
     if (stand !== run) {
-      shape = (shape ?? '') + identifier.slice(copied, i) + stand;
+      shape += identifier.slice(copied, i) + stand;
       copied = end;
     }
-    i = end - 1;
+    i = end;
   }
-  return shape === undefined ? identifier : shape + identifier.slice(copied);
+  // Nothing replaced, or a name with spaces: the name itself.
+  return copied === 0 || /\s/.test(identifier) ? identifier : shape + identifier.slice(copied);
 }
 
 function isAsciiDigit(c: number): boolean {

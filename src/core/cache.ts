@@ -22,7 +22,7 @@ interface CacheEntry {
  * A file written this close to the moment it was hashed may change again within the same mtime
  * tick, so its size and mtime do not vouch for its content (git's "racy" entries).
  */
-const RACY_WINDOW_MS = 2000;
+export const RACY_WINDOW_MS = 2000;
 
 interface CacheFile {
   version: 1;

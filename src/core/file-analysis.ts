@@ -43,8 +43,10 @@ export interface AnalysisContext {
   preread?: PrereadFiles;
 }
 
-export function createAnalysisContext(setup: AnalysisSetup): AnalysisContext {
+/** `inProcess`: what only the thread that scans in the main process has (a type checker, preread bytes). */
+export function createAnalysisContext(setup: AnalysisSetup, inProcess: Pick<AnalysisContext, 'typeAware' | 'preread'> = {}): AnalysisContext {
   return {
+    ...inProcess,
     setup,
     rules: resolveRules(registry, setup.config, setup.ruleOverrides, setup.configLabel),
     classifier: createClassifier(setup.config.vocabulary),

@@ -36,11 +36,11 @@ export async function analyseAll(
   preread?: PrereadFiles,
 ): Promise<(FileAnalysis | undefined)[]> {
   // A type checker cannot cross threads: type-aware scans stay in-process.
-  if (typeAware) return analyseInProcess(files, { ...createAnalysisContext(setup), typeAware, preread }, onDone);
+  if (typeAware) return analyseInProcess(files, createAnalysisContext(setup, { typeAware, preread }), onDone);
   // An explicit --concurrency is honoured; the default also weighs what there is to scan.
   const wanted = concurrency ?? Math.min(defaultConcurrency(), Math.floor(totalBytes(files) / MIN_BYTES_PER_WORKER));
   const threads = Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  if (threads <= 1 || !existsSync(WORKER_URL)) return analyseInProcess(files, { ...createAnalysisContext(setup), preread }, onDone);
+  if (threads <= 1 || !existsSync(WORKER_URL)) return analyseInProcess(files, createAnalysisContext(setup, { preread }), onDone);
   // The main thread is one of the threads: it has loaded the analysers already, and on a small
   // machine a worker more than the cores only competes with it (measured by `npm run bench`).
   return analyseInWorkers(files, setup, threads - 1, onDone, preread);
@@ -104,7 +104,7 @@ function analyseInWorkers(
       feed(worker);
     }
     void (async () => {
-      const context = { ...createAnalysisContext(setup), preread };
+      const context = createAnalysisContext(setup, { preread });
       while (next < files.length && !failed) {
         const index = next++;
         results[index] = await analyseFile(files[index] as DiscoveredFile, context);

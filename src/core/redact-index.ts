@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { RACY_WINDOW_MS } from './cache.js';
 import { redactPathsInBytes } from './pino-redact.js';
 import type { PrereadFiles } from './preread.js';
 
@@ -20,8 +21,6 @@ interface IndexFile {
   version: 1;
   entries: Record<string, IndexEntry>;
 }
-
-const RACY_WINDOW_MS = 2000;
 
 export class RedactIndex {
   private readonly entries: Map<string, IndexEntry>;

@@ -428,7 +428,6 @@ export function tokenValue(text: string, token: Token): string {
 }
 
 /** PostgreSQL folds only ASCII letters of unquoted identifiers. */
-
 export function asciiLower(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -1,4 +1,5 @@
 /** Name tables the TS/JS extractor recognises: sink methods, modules, sanitizers, transforms. */
+import { memoise } from '../../classify/classify-name.js';
 
 /** What a binding or expression refers to, as far as sinks are concerned. */
 export type ReceiverKind =
@@ -121,16 +122,12 @@ export function isSanitizerName(name: string, configured: ReadonlySet<string>): 
 const LOGGER_NAME = /^(_?logger|_?log|log[A-Z]\w*|\w*Logger|\w*Log|logging|audit\w*|\w*Audit(Log)?)$/;
 const SPAN_NAME = /^(span|\w*Span)$/;
 
-const kindsByName = new Map<string, ReceiverKind | null>();
+// `null` for "no kind": the memo keeps only defined answers.
+const kindByName = memoise((name: string) => guessKind(name) ?? null, 20_000);
 
 /** A receiver kind guessed from an identifier or property name alone (names recur: answered once each). */
 export function kindFromName(name: string): ReceiverKind | undefined {
-  const known = kindsByName.get(name);
-  if (known !== undefined) return known ?? undefined;
-  const kind = guessKind(name);
-  if (kindsByName.size >= 20_000) kindsByName.clear();
-  kindsByName.set(name, kind ?? null);
-  return kind;
+  return kindByName(name) ?? undefined;
 }
 
 function guessKind(name: string): ReceiverKind | undefined {
