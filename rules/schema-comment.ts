@@ -1,6 +1,6 @@
 import { factsOf } from '../src/core/facts.js';
 import { defineRule } from '../src/core/rule.js';
-import { findKnownNames, knownNameWords } from '../src/classify/known-names.js';
+import { findKnownNames, KnownNames } from '../src/classify/known-names.js';
 import { maskedExcerpt } from '../src/classify/mask.js';
 
 /** PHI values inside schema descriptions: COMMENT ON, Prisma `///`, ORM column comments. */
@@ -21,8 +21,7 @@ export default defineRule({
   },
   check({ facts, classifier, report }) {
     const comments = factsOf(facts, 'schema-comment');
-    let knownNames: Set<string> | undefined;
-    const known = () => (knownNames ??= knownNameWords(facts, classifier));
+    const known = new KnownNames(facts, classifier);
     for (const fact of comments) {
       const found = classifier.findValues(fact.text, { context: 'schema-comment' }).filter((m) => !m.placeholder);
       const matches = found.length ? found : findKnownNames(fact.text, known, classifier);

@@ -36,17 +36,22 @@ export default defineRule({
         context: `${fact.objectKind}:${masked}`,
       });
     };
+    const references: SchemaNameFact[] = [];
     for (const fact of names) {
-      if (!fact.defines) continue;
+      if (!fact.defines) {
+        references.push(fact);
+        continue;
+      }
       const matches = classifier.findValuesInIdentifier(fact.name);
       if (matches.length === 0) continue;
       emit(fact, matches, 'defined');
       flagged.add(fact.name.toLowerCase());
     }
+    if (references.length === 0) return;
     const defined = new Set(names.filter((d) => d.defines).map((d) => d.name.toLowerCase()));
-    for (const fact of names) {
-      if (fact.defines || flagged.has(fact.name.toLowerCase())) continue;
-      if (defined.has(fact.name.toLowerCase())) continue;
+    for (const fact of references) {
+      const lower = fact.name.toLowerCase();
+      if (flagged.has(lower) || defined.has(lower)) continue;
       const matches = classifier.findValuesInIdentifier(fact.name);
       if (matches.length === 0) continue;
       emit(fact, matches, 'referenced');

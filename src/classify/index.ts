@@ -68,14 +68,19 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
     classifyName,
     findValues: (text, options) =>
       text.length <= MEMO_MAX_TEXT
-        ? memoFor(options)(text).map((m) => ({ ...m }))
+        ? copyAll(memoFor(options)(text))
         : findValuesUncached(text, options),
-    findValuesInIdentifier: (identifier) => identifierValues(identifier).map((m) => ({ ...m })),
+    findValuesInIdentifier: (identifier) => copyAll(identifierValues(identifier)),
     hasPatientContext: (text) => hasPatientContext(text, extraPatientWords),
   };
 }
 
 let shared: Classifier | undefined;
+
+/** Memoised answers are shared: callers get their own copies (most answers are empty). */
+function copyAll(matches: readonly ValueMatch[]): ValueMatch[] {
+  return matches.length === 0 ? [] : matches.map((m) => ({ ...m }));
+}
 
 /** The classifier with the built-in vocabulary, created once. */
 export function defaultClassifier(): Classifier {

@@ -211,6 +211,24 @@ export type Fact =
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
 
-export function factsOf<K extends FactKind>(facts: readonly Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
+const NO_FACTS: readonly Fact[] = [];
+const groupedFacts = new WeakMap<readonly Fact[], { length: number; byKind: Map<FactKind, Fact[]> }>();
+
+/**
+ * The facts of one kind. Every rule asks the same list for its kinds, so the list is grouped
+ * by kind once (again only if facts were added since) instead of filtered by each rule.
+ */
+export function factsOf<K extends FactKind>(facts: readonly Fact[], kind: K): readonly FactOf<K>[] {
+  let grouped = groupedFacts.get(facts);
+  if (grouped?.length !== facts.length) {
+    const byKind = new Map<FactKind, Fact[]>();
+    for (const fact of facts) {
+      const list = byKind.get(fact.kind);
+      if (list) list.push(fact);
+      else byKind.set(fact.kind, [fact]);
+    }
+    grouped = { length: facts.length, byKind };
+    groupedFacts.set(facts, grouped);
+  }
+  return (grouped.byKind.get(kind) ?? NO_FACTS) as readonly FactOf<K>[];
 }

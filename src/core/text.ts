@@ -72,8 +72,7 @@ export class Utf8Offsets {
   private readonly ascii: boolean;
 
   constructor(private readonly text: string) {
-    // eslint-disable-next-line no-control-regex
-    this.ascii = !/[^\x00-\x7f]/.test(text);
+    this.ascii = Buffer.byteLength(text, 'utf8') === text.length;
   }
 
   toUtf16(byteOffset: number): number {

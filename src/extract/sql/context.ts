@@ -2,7 +2,7 @@
 import type { Evidence, Fact, FactSource, SchemaNameFact, SchemaObjectKind } from '../../core/facts.js';
 import type { Span } from '../../core/types.js';
 import { Utf8Offsets } from '../../core/text.js';
-import { asciiLower, identEquals, tokenIndexAt, tokenValue, type CopyBlock, type Token } from './lexer.js';
+import { identEquals, tokenIndexAt, tokenValue, type CopyBlock, type Token } from './lexer.js';
 
 export interface ParseFailure {
   /** UTF-16 offset of the statement (or body) that failed. */
@@ -88,8 +88,9 @@ export function findToken(unit: Unit, name: string, options: FindOptions = {}): 
   return found;
 }
 
+/** Is the token the unquoted word `word` (given in lower case)? */
 export function isWord(text: string, token: Token | undefined, word: string): boolean {
-  return token !== undefined && token.kind === 'ident' && asciiLower(text.slice(token.start, token.end)) === word;
+  return token !== undefined && token.kind === 'ident' && identEquals(text, token, word);
 }
 
 export interface NameOptions extends FindOptions {
@@ -105,7 +106,7 @@ export function emitName(unit: Unit, objectKind: SchemaObjectKind, name: string 
   const token = options.token ?? findToken(unit, name, options);
   const start = token?.start ?? unit.start;
   const end = token?.end ?? unit.start;
-  const fullName = token && token.kind !== 'string' ? tokenValue(ctx.text, token) : name;
+  const fullName = !token || token.kind === 'string' || (token.kind === 'ident' && identEquals(ctx.text, token, name)) ? name : tokenValue(ctx.text, token);
   const span = ctx.span(start, end);
   const placeholder = ctx.placeholderEvidence?.(fullName);
   if (placeholder) {

@@ -429,11 +429,13 @@ export function tokenValue(text: string, token: Token): string {
 
 /** PostgreSQL folds only ASCII letters of unquoted identifiers. */
 export function asciiLower(s: string): string {
+  let upper = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    if (c >= 128) return upper || /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+    if (c >= 65 && c <= 90) upper = true;
   }
-  return s;
+  return upper ? s.toLowerCase() : s;
 }
 
 /** `tokenValue(text, token) === name` for an unquoted identifier, without building the value. */

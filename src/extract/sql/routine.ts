@@ -72,6 +72,7 @@ export function extractRoutineBody(unit: Unit, options: Node[] | undefined, isDo
 
 /** Words that start a statement the full PL/pgSQL parse is needed for. */
 const NEEDS_PARSE = new Set(['execute', 'create', 'alter', 'drop', 'comment', 'grant', 'revoke', 'insert', 'update', 'delete', 'copy', 'truncate', 'select', 'perform', 'with', 'merge', 'call', 'declare', 'for', 'open']);
+const LONGEST_WORD = Math.max(...[...NEEDS_PARSE, 'raise'].map((w) => w.length));
 
 /**
  * Most trigger bodies only assign, return and RAISE: for those the token pass is enough and
@@ -80,7 +81,7 @@ const NEEDS_PARSE = new Set(['execute', 'create', 'alter', 'drop', 'comment', 'g
 function bodyNeeds(text: string, tokens: readonly Token[]): 'nothing' | 'raise-only' | 'parse' {
   let raise = false;
   for (const t of tokens) {
-    if (t.kind !== 'ident') continue;
+    if (t.kind !== 'ident' || t.end - t.start > LONGEST_WORD) continue;
     const w = asciiLower(text.slice(t.start, t.end));
     if (NEEDS_PARSE.has(w)) return 'parse';
     if (w === 'raise') raise = true;
