@@ -24,7 +24,7 @@ export default defineRule({
   check({ facts, classifier, report }) {
     const names = factsOf(facts, 'schema-name');
     const flagged = new Set<string>();
-    const emit = (fact: SchemaNameFact, matches: ValueMatch[], messageId: 'defined' | 'referenced'): void => {
+    const emit = (fact: SchemaNameFact, matches: readonly ValueMatch[], messageId: 'defined' | 'referenced'): void => {
       const best = [...matches].sort((a, b) => b.confidence - a.confidence)[0]!;
       const masked = maskSpans(fact.name, matches);
       report({

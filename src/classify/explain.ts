@@ -30,7 +30,7 @@ export function explain(classifier: Classifier, input: string): ExplainResult {
     sanitized: name.sanitized,
     patientWord: name.patientWord,
     patientContext: classifier.hasPatientContext(input),
-    values: classifier.findValues(input, { minConfidence: 0 }),
-    identifierValues: /\s/.test(input) && !/^["'`[]/.test(input) ? [] : classifier.findValuesInIdentifier(input),
+    values: [...classifier.findValues(input, { minConfidence: 0 })],
+    identifierValues: /\s/.test(input) && !/^["'`[]/.test(input) ? [] : [...classifier.findValuesInIdentifier(input)],
   };
 }

@@ -77,9 +77,11 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
 
 let shared: Classifier | undefined;
 
-/** Memoised answers are shared: callers get their own copies (most answers are empty). */
-function copyAll(matches: readonly ValueMatch[]): ValueMatch[] {
-  return matches.length === 0 ? [] : matches.map((m) => ({ ...m }));
+const NO_MATCHES: readonly ValueMatch[] = Object.freeze([]);
+
+/** Memoised answers are shared: callers get their own copies of matches (most answers have none). */
+function copyAll(matches: readonly ValueMatch[]): readonly ValueMatch[] {
+  return matches.length === 0 ? NO_MATCHES : matches.map((m) => ({ ...m }));
 }
 
 /** The classifier with the built-in vocabulary, created once. */

@@ -98,9 +98,9 @@ export interface VocabularyConfig {
 export interface Classifier {
   tokenize(identifier: string): string[];
   classifyName(identifier: string): NameClassification;
-  findValues(text: string, options?: FindValuesOptions): ValueMatch[];
+  findValues(text: string, options?: FindValuesOptions): readonly ValueMatch[];
   /** PHI values embedded in an object name (`patient_maria_garcia`, `mrn_00482913_backup`). */
-  findValuesInIdentifier(identifier: string): ValueMatch[];
+  findValuesInIdentifier(identifier: string): readonly ValueMatch[];
   /** True when the text names a health fact or patient context (for comment rules). */
   hasPatientContext(text: string): boolean;
 }

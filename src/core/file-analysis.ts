@@ -66,11 +66,44 @@ export interface FileAnalysis {
 
 /** Undefined for files no extractor reads (or `.conf` files that are not PostgreSQL's). */
 export async function analyseFile(file: DiscoveredFile, context: AnalysisContext): Promise<FileAnalysis | undefined> {
+  const extracted = await extractFile(file, context);
+  return extracted && finishFile(extracted, context);
+}
+
+/** A file read and extracted, its rules not run yet. */
+export interface ExtractedFile {
+  file: RuleFile;
+  facts: Fact[];
+  bytes: number;
+  /** False when the file could not be read (binary, too large, unreadable, generated). */
+  read: boolean;
+}
+
+/** The first half of `analyseFile`: read and extract (undefined for files no extractor reads). */
+export async function extractFile(file: DiscoveredFile, context: AnalysisContext): Promise<ExtractedFile | undefined> {
   if (!hasExtractor(file.kind)) return undefined;
   const read = readSourceFile(file.absolute, context.setup.maxBytes, context.preread?.take(file.absolute));
   return read.ok
-    ? analyseText(file, read.text, read.bytes, context, read.warning, file.absolute)
-    : finish({ path: file.path, kind: file.kind, isTest: file.isTest, text: '' }, [unreadProblem(read.reason)], read.bytes, false, context);
+    ? extractText(file, read.text, read.bytes, context, read.warning, file.absolute)
+    : { file: { path: file.path, kind: file.kind, isTest: file.isTest, text: '' }, facts: [unreadProblem(read.reason)], bytes: read.bytes, read: false };
+}
+
+async function extractText(
+  file: Pick<DiscoveredFile, 'path' | 'kind' | 'isTest'>,
+  rawText: string,
+  bytes: number,
+  context: AnalysisContext,
+  readWarning: string | undefined,
+  absolute: string | undefined,
+): Promise<ExtractedFile | undefined> {
+  const kind = confirmKind(file.kind, file.path, rawText);
+  if (!kind) return undefined;
+  const text = rawText.replace(/^\uFEFF/, '');
+  const generated = generatedReason(kind, text);
+  if (generated) return { file: { path: file.path, kind, isTest: file.isTest, text: '' }, facts: [unreadProblem(generated)], bytes, read: false };
+  const facts = await extractFacts({ path: file.path, kind, text }, extractOptionsFor(kind, context, absolute));
+  if (readWarning) facts.push({ ...unreadProblem(readWarning), stillScanned: 'the whole file, with replacement characters' });
+  return { file: { path: file.path, kind, isTest: file.isTest, text }, facts, bytes, read: true };
 }
 
 export async function analyseText(
@@ -81,14 +114,8 @@ export async function analyseText(
   readWarning?: string,
   absolute?: string,
 ): Promise<FileAnalysis | undefined> {
-  const kind = confirmKind(file.kind, file.path, rawText);
-  if (!kind) return undefined;
-  const text = rawText.replace(/^\uFEFF/, '');
-  const generated = generatedReason(kind, text);
-  if (generated) return finish({ path: file.path, kind, isTest: file.isTest, text: '' }, [unreadProblem(generated)], bytes, false, context);
-  const facts = await extractFacts({ path: file.path, kind, text }, extractOptionsFor(kind, context, absolute));
-  if (readWarning) facts.push({ ...unreadProblem(readWarning), stillScanned: 'the whole file, with replacement characters' });
-  return finish({ path: file.path, kind, isTest: file.isTest, text }, facts, bytes, true, context);
+  const extracted = await extractText(file, rawText, bytes, context, readWarning, absolute);
+  return extracted && finishFile(extracted, context);
 }
 
 function extractOptionsFor(kind: string, context: AnalysisContext, absolute: string | undefined): TypeScriptExtractOptions {
@@ -99,7 +126,8 @@ function extractOptionsFor(kind: string, context: AnalysisContext, absolute: str
   return sourceFile ? { ...context.extractOptions, typeAware: true, types: typeAware.types, sourceFile } : context.extractOptions;
 }
 
-function finish(file: RuleFile, facts: Fact[], bytes: number, read: boolean, context: AnalysisContext): FileAnalysis {
+/** The second half of `analyseFile`: file rules, suppressions, and what is kept of the facts. */
+export function finishFile({ file, facts, bytes, read }: ExtractedFile, context: AnalysisContext): FileAnalysis {
   const findings = runFileRules(context.rules, { file, facts }, { classifier: context.classifier, settings: context.setup.settings });
   let lines: LineIndex | undefined;
   const linesOf = () => (lines ??= new LineIndex(file.text));

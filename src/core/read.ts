@@ -75,9 +75,7 @@ function overLimit(size: number, maxBytes: number): string {
 }
 
 function looksBinary(buffer: Buffer): boolean {
-  const end = Math.min(buffer.length, 8192);
-  for (let i = 0; i < end; i++) if (buffer[i] === 0) return true;
-  return false;
+  return (buffer.length > 8192 ? buffer.subarray(0, 8192) : buffer).indexOf(0) !== -1;
 }
 
 function formatKb(bytes: number): string {

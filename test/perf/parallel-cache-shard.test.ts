@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BATCH_FILES } from '../../src/core/pool.js';
 import { SECRETS, comparable, generatedProject, readJson, runCli, writeFile, type JsonReportShape } from './project.js';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -34,6 +35,9 @@ describe('worker threads', () => {
     const a = parse(single.stdout);
     const b = parse(multi.stdout);
     expect(a.summary.filesScanned).toBeGreaterThan(300);
+    // one thread extracts files a batch at a time before their rules run; two threads take them
+    // one by one: more files than a batch holds compares the two ways across a batch boundary
+    expect(a.summary.filesScanned).toBeGreaterThan(BATCH_FILES);
     // the project really has file findings, project findings and suppressions to compare
     const rules = new Set(a.findings.map((f) => f.ruleId));
     for (const rule of ['phi/log', 'phi/session-timeout', 'phi/non-baa-service', 'phi/hipaa-project-setting']) expect(rules).toContain(rule);
