@@ -25,7 +25,8 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
   const identifierValues = (identifier: string): ValueMatch[] => {
     const shape = digitShape(identifier);
     if (shape === identifier) return byShape(identifier);
-    return byShape(shape).map((m) => ({ ...m, text: identifier.slice(m.start, m.end) }));
+    const found = byShape(shape);
+    return found.length === 0 ? found : found.map((m) => ({ ...m, text: identifier.slice(m.start, m.end) }));
   };
   /** Object names written inside text (`okafor_maria_19840719/scan.dcm`, `patient_10482_notes`). */
   const embeddedIdentifiers = (text: string): ValueMatch[] => {

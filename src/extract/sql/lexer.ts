@@ -112,6 +112,14 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
       continue;
     }
     const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+    // The commonest token first: a word that cannot start a prefixed string (E'', U&'', ...).
+    if (isIdentStart(c) && next !== 39 && next !== 38) {
+      let j = i + 1;
+      while (j < end && isIdentPart(text.charCodeAt(j))) j++;
+      push({ kind: 'ident', start: i, end: j });
+      i = j;
+      continue;
+    }
     // -- line comment
     if (c === 45 && next === 45) {
       const e = lineEnd(text, i, end);

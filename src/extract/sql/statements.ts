@@ -351,8 +351,7 @@ function walkReferences(unit: Unit, value: unknown, handled: Set<object>, parent
   }
   for (const key in node) {
     const child = node[key];
-    // A type name holds names and constant modifiers, none of the references looked for here.
-    if (child === null || typeof child !== 'object' || key === 'typeName') continue;
+    if (child === null || typeof child !== 'object' || NO_REFERENCES.has(key)) continue;
     if (key === 'RoleSpec' || key === 'role' || key === 'authrole') {
       if (child.roletype === 'ROLESPEC_CSTRING' && child.rolename && !handled.has(child)) {
         handled.add(child);
@@ -367,6 +366,11 @@ function walkReferences(unit: Unit, value: unknown, handled: Set<object>, parent
 }
 
 const RELATION_KEYS = new Set(['relation', 'pktable', 'RangeVar', 'rel', 'sequence']);
+/**
+ * Nodes that hold no table, role or function reference (type names, constants, column
+ * references, name parts): the walk does not enter them.
+ */
+const NO_REFERENCES = new Set(['typeName', 'A_Const', 'ColumnRef', 'String', 'Integer', 'Float', 'Boolean', 'BitString']);
 
 function functionCall(unit: Unit, call: Node): void {
   const parts = names(call.funcname);
