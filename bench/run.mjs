@@ -144,6 +144,9 @@ const floorList = join(work, 'floor-files.json');
 writeFileSync(floorList, JSON.stringify({ ts: gen.tsFiles, sql: gen.sqlFiles, prisma: prismaFiles }));
 const coldFloor = bestOf(RUNS, () => child(join(import.meta.dirname, 'parse-floor.mjs'), [floorList], project));
 rows.push(['parse floor as a cold process (load, read, parse once)', gen.files, gen.bytes, coldFloor.ms, coldFloor.rss]);
+// The same, split over two threads that each load the parsers: what parallelism buys a cold run here.
+const coldFloor2 = bestOf(RUNS, () => child(join(import.meta.dirname, 'parse-floor.mjs'), [floorList, '2'], project));
+rows.push(['parse floor as a cold process, 2 threads', gen.files, gen.bytes, coldFloor2.ms, coldFloor2.rss]);
 
 // squawk and phi-scan on the same SQL.
 log('squawk and phi-scan on the SQL');
@@ -242,6 +245,7 @@ console.log('');
 ratios.push(['phi-scan cold / ESLint + plugin (all files)', cold.ms / eslintAll.ms, 0.33]);
 ratios.push(['phi-scan cold / parse floor', cold.ms / floor.ms, 1.5]);
 ratios.push(['phi-scan cold / parse floor, cold process', cold.ms / coldFloor.ms, undefined]);
+ratios.push(['parse floor: cold process / in-process (1 thread)', coldFloor.ms / floor.ms, undefined]);
 ratios.push(['warm / cold', warm.ms / cold.ms, 0.1]);
 if (hasSquawk) ratios.push(['phi-scan SQL-only / squawk (reported)', sqlScan.ms / squawk.ms, undefined]);
 ratios.push(['peak RSS of phi-scan cold, GB', Math.max(cold.rss, warm.rss) / 1024, 1]);

@@ -212,23 +212,23 @@ export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
 
 const NO_FACTS: readonly Fact[] = [];
-const groupedFacts = new WeakMap<readonly Fact[], { length: number; byKind: Map<FactKind, Fact[]> }>();
+/** The last list grouped: rules ask one file's list for their kinds one after another. */
+let lastGrouped: { facts: readonly Fact[]; length: number; byKind: Map<FactKind, Fact[]> } | undefined;
 
 /**
  * The facts of one kind. Every rule asks the same list for its kinds, so the list is grouped
- * by kind once (again only if facts were added since) instead of filtered by each rule.
+ * by kind once (again if facts were added since) instead of filtered by each rule. Only the
+ * last list is kept: a weak map would keep every file's grouping alive until a full collection.
  */
 export function factsOf<K extends FactKind>(facts: readonly Fact[], kind: K): readonly FactOf<K>[] {
-  let grouped = groupedFacts.get(facts);
-  if (grouped?.length !== facts.length) {
+  if (lastGrouped?.facts !== facts || lastGrouped.length !== facts.length) {
     const byKind = new Map<FactKind, Fact[]>();
     for (const fact of facts) {
       const list = byKind.get(fact.kind);
       if (list) list.push(fact);
       else byKind.set(fact.kind, [fact]);
     }
-    grouped = { length: facts.length, byKind };
-    groupedFacts.set(facts, grouped);
+    lastGrouped = { facts, length: facts.length, byKind };
   }
-  return (grouped.byKind.get(kind) ?? NO_FACTS) as readonly FactOf<K>[];
+  return (lastGrouped.byKind.get(kind) ?? NO_FACTS) as readonly FactOf<K>[];
 }

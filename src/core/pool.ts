@@ -51,8 +51,8 @@ export async function analyseAll(
  * both: each phase then finds its code and data still in the CPU caches (15% faster on the SQL
  * corpus of `npm run bench`). A batch is bounded in files and in text kept for the rules.
  */
-export const BATCH_FILES = 256;
-export const BATCH_CHARS = 2 * 1024 * 1024;
+export const BATCH_FILES = 128;
+export const BATCH_CHARS = 1024 * 1024;
 
 async function analyseInProcess(files: readonly DiscoveredFile[], context: AnalysisContext, onDone: () => void) {
   const results: (FileAnalysis | undefined)[] = [];

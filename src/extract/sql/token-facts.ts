@@ -1,6 +1,6 @@
 /** Facts read straight from tokens: comments, and references to the `neon_auth` schema. */
 import type { SqlContext } from './context.js';
-import { asciiLower, type Token } from './lexer.js';
+import { identEquals, type Token } from './lexer.js';
 
 /** True when only spaces/tabs and exactly one line break separate two offsets. */
 function nextLine(text: string, from: number, to: number): boolean {
@@ -63,8 +63,7 @@ export function emitNeonAuthReferences(ctx: SqlContext, tokens: readonly Token[]
   const text = ctx.text;
   for (let k = 0; k + 2 < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.kind !== 'ident' || t.end - t.start !== 9) continue;
-    if (asciiLower(text.slice(t.start, t.end)) !== 'neon_auth') continue;
+    if (t.kind !== 'ident' || !identEquals(text, t, 'neon_auth')) continue;
     const dot = tokens[k + 1]!;
     const name = tokens[k + 2]!;
     if (dot.kind !== 'punct' || text[dot.start] !== '.') continue;
