@@ -23,7 +23,6 @@ export default defineRule({
   },
   check({ facts, classifier, report }) {
     const names = factsOf(facts, 'schema-name');
-    const flagged = new Set<string>();
     const emit = (fact: SchemaNameFact, matches: readonly ValueMatch[], messageId: 'defined' | 'referenced'): void => {
       const best = [...matches].sort((a, b) => b.confidence - a.confidence)[0]!;
       const masked = maskSpans(fact.name, matches);
@@ -45,17 +44,17 @@ export default defineRule({
       const matches = classifier.findValuesInIdentifier(fact.name);
       if (matches.length === 0) continue;
       emit(fact, matches, 'defined');
-      flagged.add(fact.name.toLowerCase());
     }
     if (references.length === 0) return;
-    const defined = new Set(names.filter((d) => d.defines).map((d) => d.name.toLowerCase()));
+    // A reference is reported only when its definition is elsewhere, and once per name.
+    const judged = new Set(names.filter((d) => d.defines).map((d) => d.name.toLowerCase()));
     for (const fact of references) {
       const lower = fact.name.toLowerCase();
-      if (flagged.has(lower) || defined.has(lower)) continue;
+      if (judged.has(lower)) continue;
       const matches = classifier.findValuesInIdentifier(fact.name);
       if (matches.length === 0) continue;
       emit(fact, matches, 'referenced');
-      flagged.add(fact.name.toLowerCase());
+      judged.add(lower);
     }
   },
 });

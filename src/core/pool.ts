@@ -48,7 +48,7 @@ export async function analyseAll(
 
 /**
  * Files are extracted a batch at a time and then their rules run, rather than one file through
- * both: each phase then finds its code and data still in the CPU caches (15% faster on the SQL
+ * both: each phase then finds its code and data still in the CPU caches (10–15% faster on the SQL
  * corpus of `npm run bench`). A batch is bounded in files and in text kept for the rules.
  */
 export const BATCH_FILES = 128;

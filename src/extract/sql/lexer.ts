@@ -112,8 +112,21 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
       continue;
     }
     const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-    // The commonest token first: a word that cannot start a prefixed string (E'', U&'', ...).
-    if (isIdentStart(c) && next !== 39 && next !== 38) {
+    // strings with prefixes: E'..', B'..', X'..', N'..', U&'..'
+    if ((c === 69 || c === 101) && next === 39) {
+      i = lexQuoted(text, i, i + 1, end, 39, true, push);
+      continue;
+    }
+    if ((c === 66 || c === 98 || c === 88 || c === 120 || c === 78 || c === 110) && next === 39) {
+      i = lexQuoted(text, i, i + 1, end, 39, false, push);
+      continue;
+    }
+    if ((c === 85 || c === 117) && next === 38 && (text.charCodeAt(i + 2) === 39 || text.charCodeAt(i + 2) === 34)) {
+      i = lexQuoted(text, i, i + 2, end, text.charCodeAt(i + 2), false, push);
+      continue;
+    }
+    // Words next: the commonest token.
+    if (isIdentStart(c)) {
       let j = i + 1;
       while (j < end && isIdentPart(text.charCodeAt(j))) j++;
       push({ kind: 'ident', start: i, end: j });
@@ -143,19 +156,6 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
       }
       push({ kind: 'comment', start: i, end: Math.min(j, end) });
       i = Math.min(j, end);
-      continue;
-    }
-    // strings with prefixes: E'..', B'..', X'..', N'..', U&'..'
-    if ((c === 69 || c === 101) && next === 39) {
-      i = lexQuoted(text, i, i + 1, end, 39, true, push);
-      continue;
-    }
-    if ((c === 66 || c === 98 || c === 88 || c === 120 || c === 78 || c === 110) && next === 39) {
-      i = lexQuoted(text, i, i + 1, end, 39, false, push);
-      continue;
-    }
-    if ((c === 85 || c === 117) && next === 38 && (text.charCodeAt(i + 2) === 39 || text.charCodeAt(i + 2) === 34)) {
-      i = lexQuoted(text, i, i + 2, end, text.charCodeAt(i + 2), false, push);
       continue;
     }
     if (c === 39 || c === 34) {
@@ -199,13 +199,6 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
       }
       push({ kind: 'op', start: i, end: i + 1 });
       i++;
-      continue;
-    }
-    if (isIdentStart(c)) {
-      let j = i + 1;
-      while (j < end && isIdentPart(text.charCodeAt(j))) j++;
-      push({ kind: 'ident', start: i, end: j });
-      i = j;
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(next))) {
@@ -440,7 +433,8 @@ export function asciiLower(s: string): string {
   let upper = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 128) return upper || /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+    // toLowerCase would also fold non-ASCII letters
+    if (c >= 128) return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
     if (c >= 65 && c <= 90) upper = true;
   }
   return upper ? s.toLowerCase() : s;
