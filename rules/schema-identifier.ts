@@ -36,18 +36,18 @@ export default defineRule({
       });
     };
     const references: SchemaNameFact[] = [];
+    // A reference is reported only when its definition is elsewhere, and once per name.
+    const judged = new Set<string>();
     for (const fact of names) {
       if (!fact.defines) {
         references.push(fact);
         continue;
       }
+      judged.add(fact.name.toLowerCase());
       const matches = classifier.findValuesInIdentifier(fact.name);
       if (matches.length === 0) continue;
       emit(fact, matches, 'defined');
     }
-    if (references.length === 0) return;
-    // A reference is reported only when its definition is elsewhere, and once per name.
-    const judged = new Set(names.filter((d) => d.defines).map((d) => d.name.toLowerCase()));
     for (const fact of references) {
       const lower = fact.name.toLowerCase();
       if (judged.has(lower)) continue;

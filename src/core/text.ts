@@ -32,17 +32,27 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    let clamped = Math.max(0, Math.min(offset, this.text.length));
-    // Between the \r and \n of a CRLF (parsers report errors there): the end of that line.
-    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let lo = 0;
+    const at = this.clamp(offset);
+    const line = this.lineIndexOf(at, 0);
+    return { line: line + 1, column: at - this.starts[line]! + 1 };
+  }
+
+  /** The offset inside the text; between the \r and \n of a CRLF (parsers report errors there), the end of that line. */
+  private clamp(offset: number): number {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    return clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13 ? clamped - 1 : clamped;
+  }
+
+  /** 0-based line of an offset, searching from line `from` on. */
+  private lineIndexOf(offset: number, from: number): number {
+    let lo = from;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= clamped) lo = mid;
+      if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - (this.starts[lo] ?? 0) + 1 };
+    return lo;
   }
 
   /** Offset of the start of a 1-based line. */
@@ -51,9 +61,11 @@ export class LineIndex {
   }
 
   span(start: number, end: number): Span {
-    const a = this.position(start);
-    const b = this.position(Math.max(start, end));
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    const from = this.clamp(start);
+    const to = this.clamp(Math.max(start, end));
+    const line = this.lineIndexOf(from, 0);
+    const endLine = to === from ? line : this.lineIndexOf(to, line);
+    return { line: line + 1, column: from - this.starts[line]! + 1, endLine: endLine + 1, endColumn: to - this.starts[endLine]! + 1 };
   }
 
   lineText(line: number): string {

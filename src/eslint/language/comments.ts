@@ -14,7 +14,8 @@ export type CommentFinder = (text: string) => CommentRange[];
 
 export const sqlComments: CommentFinder = (text) =>
   lexSql(text, 0, text.length, { psql: true })
-    .tokens.filter((token) => token.kind === 'comment')
+    .tokens.toArray()
+    .filter((token) => token.kind === 'comment')
     .map(({ start, end }) => {
       const raw = text.slice(start, end);
       const value = raw.startsWith('--') ? raw.slice(2) : raw.slice(2, raw.endsWith('*/') ? -2 : undefined);

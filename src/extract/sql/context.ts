@@ -2,7 +2,7 @@
 import type { Evidence, Fact, FactSource, SchemaNameFact, SchemaObjectKind } from '../../core/facts.js';
 import type { Span } from '../../core/types.js';
 import { Utf8Offsets } from '../../core/text.js';
-import { identEquals, tokenIndexAt, tokenValue, type CopyBlock, type Token } from './lexer.js';
+import { equalsFolded, identEquals, tokenValue, type CopyBlock, type Token, type TokenList } from './lexer.js';
 
 export interface ParseFailure {
   /** UTF-16 offset of the statement (or body) that failed. */
@@ -32,7 +32,10 @@ export interface Unit {
   node: Record<string, any>;
   start: number;
   end: number;
-  tokens: Token[];
+  /** The tokens of the region the statement is in: the statement's own are `tokens[tokenStart..tokenEnd)`. */
+  tokens: TokenList;
+  tokenStart: number;
+  tokenEnd: number;
   /** Stable id for literal groups. */
   id: string;
   /** Byte offset (relative to the parsed text) to absolute UTF-16 offset. */
@@ -45,22 +48,23 @@ export function byteMapper(slice: string, base: number): (byteOffset: number | u
   return (byteOffset) => base + offsets.toUtf16(Math.max(0, byteOffset ?? 0));
 }
 
-export function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
-  const from = tokenIndexAt(tokens, start);
-  const to = tokenIndexAt(tokens, end);
-  return tokens.slice(from, to);
+/** Index of the unit's first token at or after `offset` (the unit's first token for offsets before it). */
+export function unitTokenAt(unit: Unit, offset: number): number {
+  return unit.tokens.indexAt(offset, unit.tokenStart, unit.tokenEnd);
 }
 
 const NAMEDATALEN_BYTES = 63;
 
-/** Does a name token stand for `name`? PostgreSQL truncates long identifiers to 63 bytes. */
-function tokenMatches(text: string, token: Token, name: string): boolean {
-  if (token.kind !== 'ident' && token.kind !== 'qident' && token.kind !== 'string') return false;
-  const length = (token.contentEnd ?? token.end) - (token.contentStart ?? token.start);
-  // cheap rejection first: most tokens differ in length (escapes only ever shorten a value)
-  if (length < name.length) return false;
-  if (token.kind === 'ident' && name.length < NAMEDATALEN_BYTES) return identEquals(text, token, name);
-  const value = tokenValue(text, token);
+/** Does name token `k` stand for `name`? PostgreSQL truncates long identifiers to 63 bytes. */
+function tokenMatches(text: string, tokens: TokenList, k: number, name: string): boolean {
+  const kind = tokens.kind(k);
+  if (kind !== 'ident' && kind !== 'qident' && kind !== 'string') return false;
+  const start = tokens.start(k);
+  const end = tokens.end(k);
+  // cheap rejection first: most tokens differ in length (quotes and escapes only ever shorten a value)
+  if (end - start < name.length) return false;
+  if (kind === 'ident' && name.length < NAMEDATALEN_BYTES) return equalsFolded(text, start, end, name);
+  const value = tokenValue(text, tokens.token(k));
   if (value === name) return true;
   return Buffer.byteLength(name, 'utf8') >= NAMEDATALEN_BYTES && value.startsWith(name);
 }
@@ -76,16 +80,16 @@ export function findToken(unit: Unit, name: string, options: FindOptions = {}): 
   const from = options.from ?? unit.start;
   const before = options.before ?? unit.end;
   const text = unit.ctx.text;
-  let found: Token | undefined;
-  for (let k = tokenIndexAt(unit.tokens, from); k < unit.tokens.length; k++) {
-    const t = unit.tokens[k]!;
-    if (t.start >= before) break;
-    if (tokenMatches(text, t, name)) {
-      found = t;
+  const tokens = unit.tokens;
+  let found = -1;
+  for (let k = unitTokenAt(unit, from); k < unit.tokenEnd; k++) {
+    if (tokens.start(k) >= before) break;
+    if (tokenMatches(text, tokens, k, name)) {
+      found = k;
       if (!options.last) break;
     }
   }
-  return found;
+  return found < 0 ? undefined : tokens.token(found);
 }
 
 /** Is the token the unquoted word `word` (given in lower case)? */

@@ -4,7 +4,7 @@
  */
 import type { SchemaObjectKind } from '../../core/facts.js';
 import { emitName, type SqlContext, type Unit } from './context.js';
-import { asciiLower, tokenValue, type Token } from './lexer.js';
+import { asciiLower, TokenList, tokenValue, type Token } from './lexer.js';
 
 const CREATE_MODIFIERS = new Set(['or', 'replace', 'unique', 'temp', 'temporary', 'unlogged', 'global', 'local', 'materialized', 'recursive', 'trusted', 'procedural', 'constraint', 'foreign']);
 const KIND_WORDS: Record<string, SchemaObjectKind> = {
@@ -46,7 +46,7 @@ export function fallbackStatement(ctx: SqlContext, tokens: readonly Token[]): vo
   const first = tokens[0];
   if (!first) return;
   const last = tokens[tokens.length - 1]!;
-  const unit: Unit = { ctx, node: {}, start: first.start, end: last.end, tokens: [...tokens], id: `s${first.start}`, loc: () => first.start };
+  const unit: Unit = { ctx, node: {}, start: first.start, end: last.end, tokens: TokenList.of(tokens), tokenStart: 0, tokenEnd: tokens.length, id: `s${first.start}`, loc: () => first.start };
   const leading = word(ctx, first);
   const alterKind = leading === 'alter' ? KIND_WORDS[word(ctx, tokens[1])] ?? 'table' : 'table';
   let commentLiteral: Token | undefined;

@@ -8,6 +8,7 @@ import type { Evidence, Fact, FactSource } from '../../core/facts.js';
 import { LineIndex } from '../../core/text.js';
 import type { Extractor } from '../types.js';
 import type { SqlContext } from './context.js';
+import { mergeBySpan, sortBySpan } from './fact-order.js';
 import { applyEdits, lexSql } from './lexer.js';
 import { loadSqlParser, parserReady } from './parser.js';
 import { extractRegion } from './region.js';
@@ -54,9 +55,12 @@ function runExtraction(sql: string, options: SqlTextOptions): Fact[] {
   };
   emitComments(ctx, lexed.tokens);
   emitNeonAuthReferences(ctx, lexed.tokens);
+  // the comment facts of the whole file come first: kept apart and merged, so sorting stays linear
+  const tokenFacts = sortBySpan(ctx.facts);
+  ctx.facts = [];
   extractRegion(ctx, 0, text.length, lexed.tokens);
   if (ctx.failures.length > 0) ctx.facts.push(parseProblem(ctx));
-  return ctx.facts.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+  return mergeBySpan(tokenFacts, sortBySpan(ctx.facts));
 }
 
 function isPgDump(sql: string): boolean {

@@ -25,6 +25,96 @@ export interface Token {
   escapes?: boolean;
 }
 
+const KIND_NAMES: readonly TokenKind[] = ['ident', 'qident', 'string', 'number', 'comment', 'op', 'param', 'punct'];
+const [IDENT, QIDENT, STRING, NUMBER, COMMENT, OP, PARAM, PUNCT] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+const KIND_MASK = 7;
+const ESCAPES = 8;
+const STRIDE = 5;
+
+/**
+ * Tokens stored flat, five numbers each (kind, start, end, content start, content end): a file
+ * has a token every few characters, and an object per token was most of what a scan allocated.
+ * `token(k)` builds the object form for the few tokens a caller keeps.
+ */
+export class TokenList {
+  length = 0;
+  private data: Int32Array;
+
+  constructor(capacity = 16) {
+    this.data = new Int32Array(Math.max(16, capacity) * STRIDE);
+  }
+
+  static of(tokens: readonly Token[]): TokenList {
+    const list = new TokenList(tokens.length);
+    for (const t of tokens) list.add(KIND_NAMES.indexOf(t.kind), t.start, t.end, t.contentStart, t.contentEnd, t.escapes);
+    return list;
+  }
+
+  /** `code`: the kind's index in KIND_NAMES. */
+  add(code: number, start: number, end: number, contentStart = start, contentEnd = end, escapes = false): void {
+    let at = this.length * STRIDE;
+    if (at === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const data = this.data;
+    data[at++] = escapes ? code | ESCAPES : code;
+    data[at++] = start;
+    data[at++] = end;
+    data[at++] = contentStart;
+    data[at] = contentEnd;
+    this.length++;
+  }
+
+  kind(k: number): TokenKind {
+    return KIND_NAMES[this.data[k * STRIDE]! & KIND_MASK]!;
+  }
+
+  start(k: number): number {
+    return this.data[k * STRIDE + 1]!;
+  }
+
+  end(k: number): number {
+    return this.data[k * STRIDE + 2]!;
+  }
+
+  /** Is token `k` the unquoted word `word` (given in lower case)? */
+  isWord(text: string, k: number, word: string): boolean {
+    return k >= 0 && k < this.length && this.kind(k) === 'ident' && equalsFolded(text, this.start(k), this.end(k), word);
+  }
+
+  /** The object form of token `k`. */
+  token(k: number): Token {
+    const at = k * STRIDE;
+    const data = this.data;
+    const kind = KIND_NAMES[data[at]! & KIND_MASK]!;
+    const token: Token = { kind, start: data[at + 1]!, end: data[at + 2]! };
+    if (kind === 'string' || kind === 'qident') {
+      token.contentStart = data[at + 3]!;
+      token.contentEnd = data[at + 4]!;
+      if (data[at]! & ESCAPES) token.escapes = true;
+    }
+    return token;
+  }
+
+  /** Index of the first token starting at or after `offset`, searching `[lo, hi)`. */
+  indexAt(offset: number, lo = 0, hi = this.length): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.data[mid * STRIDE + 1]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  toArray(from = 0, to = this.length): Token[] {
+    const out: Token[] = [];
+    for (let k = from; k < to; k++) out.push(this.token(k));
+    return out;
+  }
+}
+
 /** A same-length replacement of `text.slice(start, end)`. */
 export interface Edit {
   start: number;
@@ -46,14 +136,12 @@ export interface LexOptions {
 }
 
 export interface LexResult {
-  tokens: Token[];
+  tokens: TokenList;
   edits: Edit[];
   copyBlocks: CopyBlock[];
   metaCommands: number;
 }
 
-const OP_CHARS = new Set('+-*/<>=~!@#%^&|`?:'.split('').map((c) => c.charCodeAt(0)));
-const PUNCT_CHARS = new Set('();,[].'.split('').map((c) => c.charCodeAt(0)));
 /** Keywords after which a `?` is a bind placeholder rather than a jsonb operator. */
 const PLACEHOLDER_AFTER_WORDS = new Set(['limit', 'offset', 'like', 'ilike', 'and', 'or', 'then', 'else', 'when', 'values', 'in', 'between', 'set', 'select', 'return']);
 const PLACEHOLDER_AFTER_OPS = new Set(['=', '<', '>', '<=', '>=', '<>', '!=', '+', '-', '*', '/', '||']);
@@ -61,12 +149,29 @@ const PLACEHOLDER_AFTER_OPS = new Set(['=', '<', '>', '<=', '>=', '<>', '!=', '+
 const SENDING_META = /^\\(g|gx|gset|gexec|gdesc|crosstabview|watch)\b/;
 const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/y;
 
+const IDENT_START = 1;
+const IDENT_PART = 2;
+const OP_CHAR = 4;
+const PUNCT_CHAR = 8;
+/** Character classes of ASCII: every code unit from 128 on may start or continue a name. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  ASCII_CLASS[c] = (letter ? IDENT_START | IDENT_PART : 0) | ((c >= 48 && c <= 57) || c === 36 ? IDENT_PART : 0);
+}
+for (const c of '+-*/<>=~!@#%^&|`?:') ASCII_CLASS[c.charCodeAt(0)]! |= OP_CHAR;
+for (const c of '();,[].') ASCII_CLASS[c.charCodeAt(0)]! |= PUNCT_CHAR;
+
+function hasClass(c: number, charClass: number): boolean {
+  return c >= 0 && c < 128 && (ASCII_CLASS[c]! & charClass) !== 0;
+}
+
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+  return c >= 128 || (c >= 0 && (ASCII_CLASS[c]! & IDENT_START) !== 0);
 }
 
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 36;
+  return c >= 128 || (c >= 0 && (ASCII_CLASS[c]! & IDENT_PART) !== 0);
 }
 
 function isDigit(c: number): boolean {
@@ -93,17 +198,13 @@ export function blank(text: string): string {
 }
 
 export function lexSql(text: string, start = 0, end = text.length, options: LexOptions = {}): LexResult {
-  const tokens: Token[] = [];
+  const tokens = new TokenList((end - start) >> 2);
   const edits: Edit[] = [];
   const copyBlocks: CopyBlock[] = [];
   let metaCommands = 0;
   let statementStart = 0;
   const psql = options.psql === true;
   let i = start;
-
-  const push = (token: Token): void => {
-    tokens.push(token);
-  };
 
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -114,29 +215,29 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
     const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
     // strings with prefixes: E'..', B'..', X'..', N'..', U&'..'
     if ((c === 69 || c === 101) && next === 39) {
-      i = lexQuoted(text, i, i + 1, end, 39, true, push);
+      i = lexQuoted(text, i, i + 1, end, 39, true, tokens);
       continue;
     }
     if ((c === 66 || c === 98 || c === 88 || c === 120 || c === 78 || c === 110) && next === 39) {
-      i = lexQuoted(text, i, i + 1, end, 39, false, push);
+      i = lexQuoted(text, i, i + 1, end, 39, false, tokens);
       continue;
     }
     if ((c === 85 || c === 117) && next === 38 && (text.charCodeAt(i + 2) === 39 || text.charCodeAt(i + 2) === 34)) {
-      i = lexQuoted(text, i, i + 2, end, text.charCodeAt(i + 2), false, push);
+      i = lexQuoted(text, i, i + 2, end, text.charCodeAt(i + 2), false, tokens);
       continue;
     }
     // Words next: the commonest token.
     if (isIdentStart(c)) {
       let j = i + 1;
       while (j < end && isIdentPart(text.charCodeAt(j))) j++;
-      push({ kind: 'ident', start: i, end: j });
+      tokens.add(IDENT, i, j);
       i = j;
       continue;
     }
     // -- line comment
     if (c === 45 && next === 45) {
       const e = lineEnd(text, i, end);
-      push({ kind: 'comment', start: i, end: e });
+      tokens.add(COMMENT, i, e);
       i = e;
       continue;
     }
@@ -154,12 +255,12 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
           j += 2;
         } else j++;
       }
-      push({ kind: 'comment', start: i, end: Math.min(j, end) });
+      tokens.add(COMMENT, i, Math.min(j, end));
       i = Math.min(j, end);
       continue;
     }
     if (c === 39 || c === 34) {
-      i = lexQuoted(text, i, i, end, c, false, push);
+      i = lexQuoted(text, i, i, end, c, false, tokens);
       continue;
     }
     if (c === 36) {
@@ -167,7 +268,7 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
       if (isDigit(next)) {
         let j = i + 1;
         while (j < end && isDigit(text.charCodeAt(j))) j++;
-        push({ kind: 'param', start: i, end: j });
+        tokens.add(PARAM, i, j);
         i = j;
         continue;
       }
@@ -176,7 +277,7 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
         const nl = lineEnd(text, i, end);
         if (close !== -1 && close < nl) {
           edits.push({ start: i, end: close + 1, replacement: '_'.repeat(close + 1 - i) });
-          push({ kind: 'ident', start: i, end: close + 1 });
+          tokens.add(IDENT, i, close + 1);
           i = close + 1;
           continue;
         }
@@ -187,17 +288,11 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
         const tag = m[0];
         const close = text.indexOf(tag, i + tag.length);
         const stop = close === -1 || close + tag.length > end ? end : close + tag.length;
-        push({
-          kind: 'string',
-          start: i,
-          end: stop,
-          contentStart: i + tag.length,
-          contentEnd: close === -1 || close + tag.length > end ? end : close,
-        });
+        tokens.add(STRING, i, stop, i + tag.length, close === -1 || close + tag.length > end ? end : close);
         i = stop;
         continue;
       }
-      push({ kind: 'op', start: i, end: i + 1 });
+      tokens.add(OP, i, i + 1);
       i++;
       continue;
     }
@@ -209,12 +304,12 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
         else if ((d === 101 || d === 69) && (isDigit(text.charCodeAt(j + 1)) || text.charCodeAt(j + 1) === 45 || text.charCodeAt(j + 1) === 43)) j += 2;
         else break;
       }
-      push({ kind: 'number', start: i, end: j });
+      tokens.add(NUMBER, i, j);
       i = j;
       continue;
     }
     if (c === 59) {
-      push({ kind: 'punct', start: i, end: i + 1 });
+      tokens.add(PUNCT, i, i + 1);
       if (psql) {
         const block = copyDataAfter(text, tokens, statementStart, i, end);
         if (block) {
@@ -229,8 +324,8 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
       i++;
       continue;
     }
-    if (PUNCT_CHARS.has(c)) {
-      push({ kind: 'punct', start: i, end: i + 1 });
+    if (hasClass(c, PUNCT_CHAR)) {
+      tokens.add(PUNCT, i, i + 1);
       i++;
       continue;
     }
@@ -243,11 +338,11 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
         const sends = SENDING_META.test(command);
         edits.push({ start: i, end: e, replacement: (sends ? ';' : ' ') + ' '.repeat(e - i - 1) });
         if (sends) {
-          push({ kind: 'punct', start: i, end: i + 1 });
+          tokens.add(PUNCT, i, i + 1);
           statementStart = tokens.length;
         }
       } else {
-        push({ kind: 'op', start: i, end: e });
+        tokens.add(OP, i, e);
       }
       i = e;
       continue;
@@ -257,13 +352,13 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
       if (psqlVar) {
         edits.push(psqlVar.edit);
         i = psqlVar.resumeAt;
-        if (psqlVar.token) push(psqlVar.token);
+        if (psqlVar.token) tokens.add(IDENT, psqlVar.token.start, psqlVar.token.end);
         continue;
       }
     }
-    if (OP_CHARS.has(c)) {
+    if (hasClass(c, OP_CHAR)) {
       let j = i + 1;
-      while (j < end && OP_CHARS.has(text.charCodeAt(j))) {
+      while (j < end && hasClass(text.charCodeAt(j), OP_CHAR)) {
         const d = text.charCodeAt(j);
         const e2 = text.charCodeAt(j + 1);
         if ((d === 45 && e2 === 45) || (d === 47 && e2 === 42)) break;
@@ -271,9 +366,9 @@ export function lexSql(text: string, start = 0, end = text.length, options: LexO
       }
       if (psql && c === 63 && j === i + 1 && isBindPlaceholder(text, tokens, j, end)) {
         edits.push({ start: i, end: j, replacement: '0' });
-        push({ kind: 'number', start: i, end: j });
+        tokens.add(NUMBER, i, j);
       } else {
-        push({ kind: 'op', start: i, end: j });
+        tokens.add(OP, i, j);
       }
       i = j;
       continue;
@@ -291,32 +386,46 @@ function lexQuoted(
   end: number,
   quote: number,
   escapes: boolean,
-  push: (t: Token) => void,
+  tokens: TokenList,
 ): number {
-  let j = quoteAt + 1;
+  const j = escapes ? closingQuoteWithEscapes(text, quoteAt + 1, end, quote) : closingQuote(text, quoteAt + 1, end, quote);
+  const stop = Math.min(j + 1, end);
+  tokens.add(quote === 34 ? QIDENT : STRING, start, stop, quoteAt + 1, Math.min(j, end), escapes);
+  return stop;
+}
+
+/** Offset of the quote that closes a string or quoted identifier (a doubled quote does not); `end` or past it when unclosed. */
+function closingQuote(text: string, from: number, end: number, quote: number): number {
+  const quoteChar = quote === 34 ? '"' : "'";
+  let j = from;
+  for (;;) {
+    const at = text.indexOf(quoteChar, j);
+    if (at === -1 || at >= end) return Math.max(j, end);
+    if (text.charCodeAt(at + 1) !== quote) return at;
+    j = at + 2;
+  }
+}
+
+/** `closingQuote` for `E'...'`, where a backslash escapes the next character. */
+function closingQuoteWithEscapes(text: string, from: number, end: number, quote: number): number {
+  let j = from;
   while (j < end) {
     const d = text.charCodeAt(j);
-    if (escapes && d === 92) {
+    if (d === 92) {
       j += 2;
       continue;
     }
     if (d === quote) {
-      if (text.charCodeAt(j + 1) === quote) {
-        j += 2;
-        continue;
-      }
-      break;
+      if (text.charCodeAt(j + 1) !== quote) break;
+      j += 2;
+      continue;
     }
     j++;
   }
-  const stop = Math.min(j + 1, end);
-  const token: Token = { kind: quote === 34 ? 'qident' : 'string', start, end: stop, contentStart: quoteAt + 1, contentEnd: Math.min(j, end) };
-  if (escapes) token.escapes = true;
-  push(token);
-  return stop;
+  return j;
 }
 
-function psqlVariable(text: string, i: number, end: number): { edit: Edit; resumeAt: number; token?: Token } | undefined {
+function psqlVariable(text: string, i: number, end: number): { edit: Edit; resumeAt: number; token?: { start: number; end: number } } | undefined {
   const next = text.charCodeAt(i + 1);
   if (next === 39 || next === 34) {
     // :'var' and :"var": drop the colon, the rest lexes as a string / quoted identifier
@@ -330,24 +439,24 @@ function psqlVariable(text: string, i: number, end: number): { edit: Edit; resum
     return {
       edit: { start: i, end: close + 1, replacement: 'true' + ' '.repeat(len - 4) },
       resumeAt: close + 1,
-      token: { kind: 'ident', start: i, end: i + 4 },
+      token: { start: i, end: i + 4 },
     };
   }
   if (isIdentStart(next) && next < 128) {
     let j = i + 2;
     while (j < end && isIdentPart(text.charCodeAt(j))) j++;
-    return { edit: { start: i, end: i + 1, replacement: '_' }, resumeAt: j, token: { kind: 'ident', start: i, end: j } };
+    return { edit: { start: i, end: i + 1, replacement: '_' }, resumeAt: j, token: { start: i, end: j } };
   }
   return undefined;
 }
 
-function isBindPlaceholder(text: string, tokens: Token[], after: number, end: number): boolean {
-  const prev = tokens[tokens.length - 1];
+function isBindPlaceholder(text: string, tokens: TokenList, after: number, end: number): boolean {
+  const prev = tokens.length - 1;
+  const kind = prev >= 0 ? tokens.kind(prev) : undefined;
   let prevOk = false;
-  if (!prev) prevOk = false;
-  else if (prev.kind === 'punct') prevOk = text[prev.start] === '(' || text[prev.start] === ',';
-  else if (prev.kind === 'op') prevOk = PLACEHOLDER_AFTER_OPS.has(text.slice(prev.start, prev.end));
-  else if (prev.kind === 'ident') prevOk = PLACEHOLDER_AFTER_WORDS.has(text.slice(prev.start, prev.end).toLowerCase());
+  if (kind === 'punct') prevOk = text[tokens.start(prev)] === '(' || text[tokens.start(prev)] === ',';
+  else if (kind === 'op') prevOk = PLACEHOLDER_AFTER_OPS.has(text.slice(tokens.start(prev), tokens.end(prev)));
+  else if (kind === 'ident') prevOk = PLACEHOLDER_AFTER_WORDS.has(text.slice(tokens.start(prev), tokens.end(prev)).toLowerCase());
   if (!prevOk) return false;
   let j = after;
   while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
@@ -357,20 +466,15 @@ function isBindPlaceholder(text: string, tokens: Token[], after: number, end: nu
 
 function copyDataAfter(
   text: string,
-  tokens: Token[],
+  tokens: TokenList,
   statementStart: number,
   semicolon: number,
   end: number,
 ): { block: CopyBlock; edits: Edit[]; resumeAt: number } | undefined {
-  const first = tokens[statementStart];
-  if (!first || first.kind !== 'ident' || text.slice(first.start, first.end).toLowerCase() !== 'copy') return undefined;
+  if (!tokens.isWord(text, statementStart, 'copy')) return undefined;
   let fromStdin = false;
   for (let k = statementStart + 1; k < tokens.length - 1; k++) {
-    const t = tokens[k]!;
-    if (t.kind === 'ident' && text.slice(t.start, t.end).toLowerCase() === 'stdin') {
-      const prev = tokens[k - 1];
-      if (prev && text.slice(prev.start, prev.end).toLowerCase() === 'from') fromStdin = true;
-    }
+    if (tokens.isWord(text, k, 'stdin') && equalsFolded(text, tokens.start(k - 1), tokens.end(k - 1), 'from')) fromStdin = true;
   }
   if (!fromStdin) return undefined;
   let dataStart = lineEnd(text, semicolon, end);
@@ -442,20 +546,23 @@ export function asciiLower(s: string): string {
 
 /** `tokenValue(text, token) === name` for an unquoted identifier, without building the value. */
 export function identEquals(text: string, token: Token, name: string): boolean {
-  const length = token.end - token.start;
+  return equalsFolded(text, token.start, token.end, name);
+}
+
+/** Is `text.slice(start, end)`, ASCII letters folded to lower case, equal to `name`? */
+export function equalsFolded(text: string, start: number, end: number, name: string): boolean {
+  const length = end - start;
   if (length !== name.length) return false;
   for (let i = 0; i < length; i++) {
-    let c = text.charCodeAt(token.start + i);
+    let c = text.charCodeAt(start + i);
     if (c >= 65 && c <= 90) c += 32;
     if (c !== name.charCodeAt(i)) return false;
   }
   return true;
 }
 
-/** Index of the first token starting at or after `offset`. */
-export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
+/** Index of the first token starting at or after `offset`, searching `tokens[lo..hi)`. */
+export function tokenIndexAt(tokens: readonly Token[], offset: number, lo = 0, hi = tokens.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (tokens[mid]!.start < offset) lo = mid + 1;

@@ -1,7 +1,6 @@
 /** Literal facts: INSERT rows, compared values (`WHERE mrn = '...'`), COPY ... FROM stdin rows. */
 import type { LiteralFact } from '../../core/facts.js';
 import { names, type Unit } from './context.js';
-import { tokenIndexAt } from './lexer.js';
 
 type Node = Record<string, any>;
 
@@ -20,9 +19,8 @@ function constantOf(node: Node | undefined): { text: string; location: number | 
 function emitLiteral(unit: Unit, text: string, location: number | undefined, group: string, field: string | undefined): void {
   if (text === '') return;
   const start = unit.loc(location);
-  const k = tokenIndexAt(unit.tokens, start);
-  const token = unit.tokens[k];
-  const end = token && token.start === start ? token.end : start + text.length;
+  const k = unit.tokens.indexAt(start);
+  const end = k < unit.tokens.length && unit.tokens.start(k) === start ? unit.tokens.end(k) : start + text.length;
   const fact: LiteralFact = { kind: 'literal', text, group, span: unit.ctx.span(start, end), source: unit.ctx.source };
   if (field) fact.field = field;
   unit.ctx.facts.push(fact);

@@ -5,9 +5,9 @@
  */
 import { parsePlPgSQLSync } from 'libpg-query';
 import type { Evidence, SinkKind } from '../../core/facts.js';
-import { isWord, names, tokensIn, type SqlContext, type Unit } from './context.js';
+import { isWord, names, type SqlContext, type Unit } from './context.js';
 import { dynamicStatement, evidenceOf, parseExpression } from './expressions.js';
-import { asciiLower, lexSql, tokenIndexAt, tokenValue, type Token } from './lexer.js';
+import { asciiLower, lexSql, tokenIndexAt, tokenValue, type Token, type TokenList } from './lexer.js';
 import { fallbackStatement } from './fallback.js';
 import { extractRegion, splitStatements } from './region.js';
 import { emitComments, emitNeonAuthReferences } from './token-facts.js';
@@ -18,6 +18,8 @@ interface Body {
   ctx: SqlContext;
   start: number;
   end: number;
+  list: TokenList;
+  /** The same tokens as objects, for the RAISE and EXECUTE readers. */
   tokens: Token[];
   lineStarts: number[];
   records: Set<string>;
@@ -27,28 +29,40 @@ function defElem(list: Node[] | undefined, name: string): Node | undefined {
   return list?.find((d) => d.DefElem?.defname === name)?.DefElem;
 }
 
+/** The dollar- or single-quoted string of the statement whose value is the body. */
+function bodyToken(unit: Unit, source: string): Token | undefined {
+  const tokens = unit.tokens;
+  for (let k = unit.tokenStart; k < unit.tokenEnd; k++) {
+    if (tokens.kind(k) !== 'string') continue;
+    const t = tokens.token(k);
+    if (t.contentEnd! - t.contentStart! === source.length && tokenValue(unit.ctx.text, t) === source) return t;
+  }
+  return undefined;
+}
+
 export function extractRoutineBody(unit: Unit, options: Node[] | undefined, isDo: boolean): void {
   const language = (defElem(options, 'language')?.arg?.String?.sval as string | undefined)?.toLowerCase() ?? (isDo ? 'plpgsql' : 'sql');
   const as = defElem(options, 'as')?.arg;
   const source: string | undefined = isDo ? as?.String?.sval : names(as?.List?.items)[0];
   if (typeof source !== 'string' || (language !== 'plpgsql' && language !== 'sql')) return;
-  const token = unit.tokens.find((t) => t.kind === 'string' && (t.contentEnd ?? 0) - (t.contentStart ?? 0) === source.length && tokenValue(unit.ctx.text, t) === source);
+  const token = bodyToken(unit, source);
   // only dollar-quoted bodies map 1:1 onto the file; quoted ones would shift at every ''
   if (!token || unit.ctx.text.charCodeAt(token.start) !== 36) return;
   const { ctx } = unit;
   const start = token.contentStart!;
   const end = token.contentEnd!;
-  const tokens = lexSql(ctx.text, start, end).tokens;
-  emitComments(ctx, tokens);
-  emitNeonAuthReferences(ctx, tokens);
+  const list = lexSql(ctx.text, start, end).tokens;
+  emitComments(ctx, list);
+  emitNeonAuthReferences(ctx, list);
   if (language === 'sql') {
-    extractRegion(ctx, start, end, tokens);
+    extractRegion(ctx, start, end, list);
     return;
   }
-  const needs = bodyNeeds(ctx.text, tokens);
+  const needs = bodyNeeds(ctx.text, list);
   if (needs === 'nothing') return;
+  const tokens = list.toArray();
   if (needs === 'raise-only') {
-    const body: Body = { ctx, start, end, tokens, lineStarts: [], records: new Set(['new', 'old']) };
+    const body: Body = { ctx, start, end, list, tokens, lineStarts: [], records: new Set(['new', 'old']) };
     raisesByTokens(body);
     return;
   }
@@ -61,12 +75,12 @@ export function extractRoutineBody(unit: Unit, options: Node[] | undefined, isDo
     parsed = parsePlPgSQLSync(functionText) as Node;
   } catch (error) {
     ctx.failures.push({ at: start, what: isDo ? 'DO block' : 'PL/pgSQL body', error: error instanceof Error ? error.message : String(error) });
-    for (const piece of splitStatements(ctx, tokens, start, end)) fallbackStatement(ctx, piece);
+    for (const piece of splitStatements(ctx, list, start, end)) fallbackStatement(ctx, piece);
     return;
   }
   const fn = parsed.plpgsql_funcs?.[0]?.PLpgSQL_function as Node | undefined;
   if (!fn) return;
-  const body: Body = { ctx, start, end, tokens, lineStarts: lineStarts(ctx.text, start, end), records: recordNames(fn.datums) };
+  const body: Body = { ctx, start, end, list, tokens, lineStarts: lineStarts(ctx.text, start, end), records: recordNames(fn.datums) };
   walkPlpgsql(body, fn.action);
 }
 
@@ -78,11 +92,11 @@ const LONGEST_WORD = Math.max(...[...NEEDS_PARSE, 'raise'].map((w) => w.length))
  * Most trigger bodies only assign, return and RAISE: for those the token pass is enough and
  * the PL/pgSQL parse (a tenth of the file's parse cost per function) is skipped.
  */
-function bodyNeeds(text: string, tokens: readonly Token[]): 'nothing' | 'raise-only' | 'parse' {
+function bodyNeeds(text: string, tokens: TokenList): 'nothing' | 'raise-only' | 'parse' {
   let raise = false;
-  for (const t of tokens) {
-    if (t.kind !== 'ident' || t.end - t.start > LONGEST_WORD) continue;
-    const w = asciiLower(text.slice(t.start, t.end));
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens.kind(k) !== 'ident' || tokens.end(k) - tokens.start(k) > LONGEST_WORD) continue;
+    const w = asciiLower(text.slice(tokens.start(k), tokens.end(k)));
     if (NEEDS_PARSE.has(w)) return 'parse';
     if (w === 'raise') raise = true;
   }
@@ -211,7 +225,7 @@ function embeddedStatement(body: Body, n: Node): void {
     at = wordAt - (query.length - query.trimStart().length);
   }
   const end = Math.min(at + query.length, body.end);
-  extractRegion(body.ctx, at, end, tokensIn(body.tokens, at, end), query.slice(0, end - at));
+  extractRegion(body.ctx, at, end, body.list, query.slice(0, end - at));
 }
 
 function keywordBefore(body: Body, word: string, before: number, from: number): Token | undefined {

@@ -1,6 +1,5 @@
 /** Setting facts from SET, SET LOCAL, ALTER SYSTEM/DATABASE/ROLE ... SET. */
-import { findToken, isWord, type Unit } from './context.js';
-import { tokenIndexAt } from './lexer.js';
+import { findToken, unitTokenAt, type Unit } from './context.js';
 
 type Node = Record<string, any>;
 
@@ -25,19 +24,19 @@ export function emitSetting(unit: Unit, set: Node | undefined, scope: string, pr
   // the key follows the last SET keyword before the value
   let keyFrom = unit.start;
   const valueAt = set.location !== undefined && set.location >= 0 ? unit.loc(set.location) : unit.end;
-  for (let k = tokenIndexAt(unit.tokens, unit.start); k < unit.tokens.length; k++) {
-    const t = unit.tokens[k]!;
-    if (t.start >= valueAt) break;
-    if (isWord(ctx.text, t, 'set')) keyFrom = t.end;
+  const tokens = unit.tokens;
+  for (let k = unit.tokenStart; k < unit.tokenEnd; k++) {
+    if (tokens.start(k) >= valueAt) break;
+    if (tokens.isWord(ctx.text, k, 'set')) keyFrom = tokens.end(k);
   }
   const firstPart = set.name.split('.')[0] ?? set.name;
   const keyToken = findToken(unit, firstPart, { from: keyFrom });
   const start = keyToken?.start ?? unit.start;
   let end = keyToken?.end ?? unit.end;
-  for (let k = tokenIndexAt(unit.tokens, start); k < unit.tokens.length; k++) {
-    const t = unit.tokens[k]!;
-    if (t.start >= unit.end || (t.kind === 'punct' && ctx.text[t.start] === ';')) break;
-    if (t.kind !== 'comment') end = t.end;
+  for (let k = unitTokenAt(unit, start); k < unit.tokenEnd; k++) {
+    const kind = tokens.kind(k);
+    if (tokens.start(k) >= unit.end || (kind === 'punct' && ctx.text[tokens.start(k)] === ';')) break;
+    if (kind !== 'comment') end = tokens.end(k);
   }
   ctx.facts.push({
     kind: 'setting',

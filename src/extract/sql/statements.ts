@@ -1,7 +1,7 @@
 /** Facts from one parsed SQL statement: object names, schema comments, settings, literals. */
 import type { SchemaObjectKind } from '../../core/facts.js';
-import { emitName, findToken, isWord, names, qualified, type Unit } from './context.js';
-import { tokenIndexAt, tokenValue, type Token } from './lexer.js';
+import { emitName, findToken, names, qualified, unitTokenAt, type Unit } from './context.js';
+import { tokenValue, type Token } from './lexer.js';
 import { emitComparisonLiteral, emitInsertLiterals, emitCopyLiterals } from './literals.js';
 import { emitSetting, settingValue } from './settings.js';
 import { extractRoutineBody } from './routine.js';
@@ -36,23 +36,39 @@ export function objectKindOf(objectType: string | undefined): SchemaObjectKind {
   return OBJECT_KINDS[objectType ?? ''] ?? 'other';
 }
 
+/** Nodes already turned into facts, so the reference walk skips them; the set is made on first use. */
+class Handled {
+  private nodes: Set<object> | undefined;
+
+  add(node: object): void {
+    (this.nodes ??= new Set()).add(node);
+  }
+
+  has(node: object): boolean {
+    return this.nodes !== undefined && this.nodes.has(node);
+  }
+}
+
 /** Walks a statement: specific handlers for defining statements, then a generic reference pass. */
 export function extractStatement(unit: Unit): void {
-  const handled = new Set<object>();
+  const handled = new Handled();
   dispatch(unit, unit.node, handled);
   walkReferences(unit, unit.node, handled);
 }
 
-function dispatch(unit: Unit, node: Node, handled: Set<object>): void {
-  const [type, body] = Object.entries(node)[0] ?? [];
-  if (!type || !body) return;
-  const handler = HANDLERS[type];
-  if (handler) handler(unit, body as Node, handled);
+function dispatch(unit: Unit, node: Node, handled: Handled): void {
+  // a statement node has one key, its type
+  for (const type in node) {
+    const body = node[type];
+    const handler = HANDLERS[type];
+    if (body && handler) handler(unit, body as Node, handled);
+    return;
+  }
 }
 
-type Handler = (unit: Unit, node: Node, handled: Set<object>) => void;
+type Handler = (unit: Unit, node: Node, handled: Handled) => void;
 
-function rangeVar(unit: Unit, rv: Node | undefined, kind: SchemaObjectKind, defines: boolean, handled: Set<object>): string | undefined {
+function rangeVar(unit: Unit, rv: Node | undefined, kind: SchemaObjectKind, defines: boolean, handled: Handled): string | undefined {
   if (!rv?.relname) return undefined;
   handled.add(rv);
   const from = unit.loc(rv.location);
@@ -74,19 +90,19 @@ function qualifiedName(unit: Unit, parts: string[], kind: SchemaObjectKind, defi
   emitName(unit, kind, name, defines, { from: at, parent: parts.slice(0, -1).join('.') || undefined });
 }
 
-function columnDef(unit: Unit, def: Node, parent: string | undefined, handled: Set<object>, kind: SchemaObjectKind = 'column'): void {
+function columnDef(unit: Unit, def: Node, parent: string | undefined, handled: Handled, kind: SchemaObjectKind = 'column'): void {
   if (!def.colname) return;
   emitName(unit, kind, def.colname, true, { from: unit.loc(def.location), parent });
   for (const c of def.constraints ?? []) constraint(unit, c.Constraint, parent, handled);
 }
 
-function constraint(unit: Unit, c: Node | undefined, parent: string | undefined, handled: Set<object>): void {
+function constraint(unit: Unit, c: Node | undefined, parent: string | undefined, handled: Handled): void {
   if (!c) return;
   if (c.conname) emitName(unit, 'constraint', c.conname, true, { from: unit.loc(c.location), parent });
   if (c.pktable) rangeVar(unit, c.pktable, 'table', false, handled);
 }
 
-function tableElements(unit: Unit, elts: Node[] | undefined, parent: string | undefined, handled: Set<object>): void {
+function tableElements(unit: Unit, elts: Node[] | undefined, parent: string | undefined, handled: Handled): void {
   for (const elt of elts ?? []) {
     if (elt.ColumnDef) columnDef(unit, elt.ColumnDef, parent, handled);
     else if (elt.Constraint) constraint(unit, elt.Constraint, parent, handled);
@@ -96,16 +112,17 @@ function tableElements(unit: Unit, elts: Node[] | undefined, parent: string | un
 /** The alias token of a select-list entry: `expr AS name` or `expr name`. */
 function aliasToken(unit: Unit, name: string, from: number, before: number): Token | undefined {
   const text = unit.ctx.text;
-  let last: Token | undefined;
-  for (let k = tokenIndexAt(unit.tokens, from); k < unit.tokens.length; k++) {
-    const t = unit.tokens[k]!;
-    if (t.start >= before) break;
-    if ((t.kind === 'ident' || t.kind === 'qident') && tokenValue(text, t) === name) {
-      if (isWord(text, unit.tokens[k - 1], 'as')) return t;
-      last = t;
+  const tokens = unit.tokens;
+  let last = -1;
+  for (let k = unitTokenAt(unit, from); k < unit.tokenEnd; k++) {
+    if (tokens.start(k) >= before) break;
+    const kind = tokens.kind(k);
+    if ((kind === 'ident' || kind === 'qident') && tokenValue(text, tokens.token(k)) === name) {
+      if (k > unit.tokenStart && tokens.isWord(text, k - 1, 'as')) return tokens.token(k);
+      last = k;
     }
   }
-  return last;
+  return last < 0 ? undefined : tokens.token(last);
 }
 
 function selectAliases(unit: Unit, select: Node | undefined, parent: string | undefined): void {
@@ -324,10 +341,8 @@ function referenceObject(unit: Unit, obj: Node, kind: SchemaObjectKind, from = u
 }
 
 function lastString(unit: Unit): Token | undefined {
-  for (let k = unit.tokens.length - 1; k >= 0; k--) {
-    const t = unit.tokens[k]!;
-    if (t.start >= unit.end) continue;
-    if (t.kind === 'string') return t;
+  for (let k = unit.tokenEnd - 1; k >= unit.tokenStart; k--) {
+    if (unit.tokens.kind(k) === 'string') return unit.tokens.token(k);
   }
   return undefined;
 }
@@ -337,7 +352,7 @@ const BUILTIN_FUNCTIONS = new Set(['now', 'count', 'sum', 'min', 'max', 'avg', '
 const SKIP_FUNCTION_SCHEMAS = new Set(['pg_catalog', 'information_schema']);
 
 /** References anywhere in a statement: tables, roles, functions called, and compared literals. */
-function walkReferences(unit: Unit, value: unknown, handled: Set<object>, parentKey = ''): void {
+function walkReferences(unit: Unit, value: unknown, handled: Handled, parentKey = ''): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) walkReferences(unit, value[i], handled, parentKey);
     return;
@@ -401,13 +416,14 @@ function functionCall(unit: Unit, call: Node): void {
 function endOfCall(unit: Unit, from: number): number {
   let depth = 0;
   const text = unit.ctx.text;
-  for (let k = tokenIndexAt(unit.tokens, from); k < unit.tokens.length; k++) {
-    const t = unit.tokens[k]!;
-    const ch = text[t.start];
-    if (t.kind === 'punct' && ch === '(') depth++;
-    else if (t.kind === 'punct' && ch === ')') {
+  const tokens = unit.tokens;
+  for (let k = unitTokenAt(unit, from); k < unit.tokenEnd; k++) {
+    if (tokens.kind(k) !== 'punct') continue;
+    const ch = text[tokens.start(k)];
+    if (ch === '(') depth++;
+    else if (ch === ')') {
       depth--;
-      if (depth === 0) return t.end;
+      if (depth === 0) return tokens.end(k);
     }
   }
   return from;

@@ -1,6 +1,6 @@
 /** Facts read straight from tokens: comments, and references to the `neon_auth` schema. */
 import type { SqlContext } from './context.js';
-import { identEquals, type Token } from './lexer.js';
+import type { TokenList } from './lexer.js';
 
 /** True when only spaces/tabs and exactly one line break separate two offsets. */
 function nextLine(text: string, from: number, to: number): boolean {
@@ -20,7 +20,7 @@ function nextLine(text: string, from: number, to: number): boolean {
  * so context on a neighbouring line ("... (DOB 1990-05-17)") is judged together.
  * The text is the exact source slice, so offsets inside it map back to the file.
  */
-export function emitComments(ctx: SqlContext, tokens: readonly Token[]): void {
+export function emitComments(ctx: SqlContext, tokens: TokenList): void {
   const text = ctx.text;
   let runStart = -1;
   let runEnd = -1;
@@ -29,23 +29,26 @@ export function emitComments(ctx: SqlContext, tokens: readonly Token[]): void {
     ctx.facts.push({ kind: 'code-comment', text: text.slice(runStart, runEnd), span: ctx.span(runStart, runEnd), source: ctx.source });
     runStart = -1;
   };
-  let previous: Token | undefined;
-  for (const t of tokens) {
-    if (t.kind !== 'comment') {
-      previous = t;
+  // end of the previous token, -1 before the first
+  let previousEnd = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    const start = tokens.start(k);
+    const end = tokens.end(k);
+    if (tokens.kind(k) !== 'comment') {
+      previousEnd = end;
       continue;
     }
-    const lineComment = text.charCodeAt(t.start) === 45;
-    const ownLine = !previous || previous.end <= t.start && lineBreakBetween(text, previous.end, t.start);
-    if (lineComment && runStart >= 0 && ownLine && nextLine(text, runEnd, t.start)) {
-      runEnd = t.end;
+    const lineComment = text.charCodeAt(start) === 45;
+    const ownLine = previousEnd < 0 || (previousEnd <= start && lineBreakBetween(text, previousEnd, start));
+    if (lineComment && runStart >= 0 && ownLine && nextLine(text, runEnd, start)) {
+      runEnd = end;
     } else {
       flush();
-      runStart = t.start;
-      runEnd = t.end;
+      runStart = start;
+      runEnd = end;
       if (!lineComment || !ownLine) flush();
     }
-    previous = t;
+    previousEnd = end;
   }
   flush();
 }
@@ -59,19 +62,16 @@ function lineBreakBetween(text: string, from: number, to: number): boolean {
 }
 
 /** `neon_auth.users_sync`: the project relies on Neon Auth, which the BAA does not cover. */
-export function emitNeonAuthReferences(ctx: SqlContext, tokens: readonly Token[]): void {
+export function emitNeonAuthReferences(ctx: SqlContext, tokens: TokenList): void {
   const text = ctx.text;
   for (let k = 0; k + 2 < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.kind !== 'ident' || !identEquals(text, t, 'neon_auth')) continue;
-    const dot = tokens[k + 1]!;
-    const name = tokens[k + 2]!;
-    if (dot.kind !== 'punct' || text[dot.start] !== '.') continue;
+    if (!tokens.isWord(text, k, 'neon_auth')) continue;
+    if (tokens.kind(k + 1) !== 'punct' || text[tokens.start(k + 1)] !== '.') continue;
     ctx.facts.push({
       kind: 'dependency',
-      name: `neon_auth.${text.slice(name.start, name.end)}`,
+      name: `neon_auth.${text.slice(tokens.start(k + 2), tokens.end(k + 2))}`,
       via: 'sql',
-      span: ctx.span(t.start, name.end),
+      span: ctx.span(tokens.start(k), tokens.end(k + 2)),
       source: ctx.source,
     });
   }
