@@ -37,8 +37,10 @@ export async function analyseAll(
 ): Promise<(FileAnalysis | undefined)[]> {
   // A type checker cannot cross threads: type-aware scans stay in-process.
   if (typeAware) return analyseInProcess(files, createAnalysisContext(setup, { typeAware, preread }), onDone);
-  // An explicit --concurrency is honoured; the default also weighs what there is to scan.
-  const wanted = concurrency ?? Math.min(defaultConcurrency(), Math.floor(totalBytes(files) / MIN_BYTES_PER_WORKER));
+  // An explicit --concurrency is honoured; the default also weighs what there is to scan (a
+  // stat per file, skipped when the machine allows one thread anyway).
+  const cores = defaultConcurrency();
+  const wanted = concurrency ?? (cores <= 1 ? 1 : Math.min(cores, Math.floor(totalBytes(files) / MIN_BYTES_PER_WORKER)));
   const threads = Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER));
   if (threads <= 1 || !existsSync(WORKER_URL)) return analyseInProcess(files, createAnalysisContext(setup, { preread }), onDone);
   // The main thread is one of the threads: it has loaded the analysers already, and on a small
