@@ -98,6 +98,33 @@ export function classifyNameUncached(vocab: Vocabulary, identifier: string): Nam
   return result;
 }
 
+const SEEN_SLOTS = 1 << 16;
+
+/** FNV-1a over UTF-16 code units, never 0 (0 marks an empty slot). */
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash | 1;
+}
+
+/**
+ * `memoise` for texts that are mostly one-offs (comments, descriptions, messages): a text enters
+ * the memo the second time it is seen, so a unique text costs a hash rather than an entry that
+ * the garbage collector copies and keeps. A slot holds the hash of the last text seen there; a
+ * collision only lets a text in early.
+ */
+export function memoiseRepeated<T>(fn: (key: string) => T, limit?: number, maxKeyChars?: number): (key: string) => T {
+  const memo = memoise(fn, limit, maxKeyChars);
+  const seen = new Int32Array(SEEN_SLOTS);
+  return (key: string) => {
+    const hash = textHash(key);
+    const slot = (hash ^ (hash >>> 16)) & (SEEN_SLOTS - 1);
+    if (seen[slot] === hash) return memo(key);
+    seen[slot] = hash;
+    return fn(key);
+  };
+}
+
 /** A bounded memo: classification is pure for a given vocabulary. */
 export function memoise<T>(fn: (key: string) => T, limit = 10_000, maxKeyChars = Infinity): (key: string) => T {
   const cache = new Map<string, T>();

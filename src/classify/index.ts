@@ -1,6 +1,6 @@
 /** The PHI classifier: one instance per vocabulary, shared by every rule. */
 import type { Classifier, FindValuesOptions, NameClassification, TextContext, ValueMatch, VocabularyConfig } from './types.js';
-import { classifyNameUncached, memoise } from './classify-name.js';
+import { classifyNameUncached, memoise, memoiseRepeated } from './classify-name.js';
 import { hasPatientContext } from './context.js';
 import { findValuesIn } from './find-values.js';
 import { digitShape, IdentifierScanner } from './identifier-values.js';
@@ -41,9 +41,9 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
   };
   const findValuesUncached = (text: string, options?: FindValuesOptions) =>
     findValuesIn(text, options, extraPatientWords, options?.context === 'identifier' ? undefined : embeddedIdentifiers);
-  // The same strings recur across files (licence headers, messages, keys): answer them once.
-  // One memo per context and threshold, keyed on the text itself (whose hash V8 keeps), bounded
-  // by entries and by characters kept (about 16 MB of keys).
+  // The same strings recur across files (licence headers, messages, keys): from their second
+  // sighting on they are answered from a memo. One memo per context and threshold, keyed on the
+  // text itself (whose hash V8 keeps), bounded by entries and by characters kept (about 16 MB).
   const memos = new Map<TextContext | undefined, Map<number | undefined, (text: string) => ValueMatch[]>>();
   const memoFor = (options: FindValuesOptions | undefined) => {
     const context = options?.context;
@@ -59,7 +59,7 @@ export function createClassifier(vocabulary: VocabularyConfig = {}): Classifier 
         ...(context ? { context } : {}),
         ...(min !== undefined ? { minConfidence: min } : {}),
       };
-      memo = memoise((text: string) => findValuesUncached(text, fixed), 20_000, 8_000_000);
+      memo = memoiseRepeated((text: string) => findValuesUncached(text, fixed), 20_000, 8_000_000);
       byMin.set(min, memo);
     }
     return memo;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier, defaultClassifier } from '../../src/classify/index.js';
+import { memoiseRepeated } from '../../src/classify/classify-name.js';
 
 const c = defaultClassifier();
 
@@ -133,5 +134,32 @@ describe('vocabulary configuration', () => {
 
   it('memoises: the same name gives an equal result', () => {
     expect(c.classifyName('patient_dob')).toBe(c.classifyName('patient_dob'));
+  });
+});
+
+describe('memoiseRepeated', () => {
+  const counted = () => {
+    const calls: string[] = [];
+    const fn = (text: string) => {
+      calls.push(text);
+      return [text.length];
+    };
+    return { calls, fn };
+  };
+
+  it('computes a text seen once and keeps nothing of it', () => {
+    const { calls, fn } = counted();
+    const memo = memoiseRepeated(fn);
+    for (let i = 0; i < 1000; i++) expect(memo(`unique comment ${i}`)).toEqual([`unique comment ${i}`.length]);
+    expect(calls).toHaveLength(1000);
+  });
+
+  it('answers a repeated text from the memo from its third sighting on', () => {
+    const { calls, fn } = counted();
+    const memo = memoiseRepeated(fn);
+    const results = [1, 2, 3, 4].map(() => memo('Licensed under the MIT licence'));
+    expect(calls).toEqual(['Licensed under the MIT licence', 'Licensed under the MIT licence']);
+    expect(results[2]).toBe(results[3]);
+    expect(results.every((r) => r[0] === 30)).toBe(true);
   });
 });
