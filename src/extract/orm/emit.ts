@@ -5,6 +5,7 @@ import { isCallExpression, isElementAccessExpression, isExpression, isIdentifier
 import type { Evidence, Fact, FactSource, SchemaNameFact, SchemaObjectKind } from '../../core/facts.js';
 import type { Span } from '../../core/types.js';
 import type { LineIndex } from '../../core/text.js';
+import { nodeSpan } from '../typescript/context.js';
 import { isStringLike, unwrap } from './ast.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
@@ -26,7 +27,7 @@ export class Emitter {
   ) {}
 
   span(node: ts.Node): Span {
-    return this.lines.span(node.getStart(this.sf), node.end);
+    return nodeSpan(this.lines, this.sf, node);
   }
 
   /**

@@ -4,6 +4,7 @@ import typescript from '../../typescript-runtime.js';
 import { isCallExpression, isExportDeclaration, isIdentifier, isNamedImports, isNamespaceImport, isObjectBindingPattern, isStringLiteral } from '../typescript/tsapi.js';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
+import { nodeSpan } from '../typescript/context.js';
 
 // `ts.X` is a getter on TypeScript's namespace object: read the enum once, not per node.
 const SyntaxKind = typescript.SyntaxKind;
@@ -97,7 +98,7 @@ export class Imports {
       kind: 'dependency',
       name: `${module}#${name}`,
       via: 'import',
-      span: this.lines.span(node.getStart(this.sf), node.getEnd()),
+      span: nodeSpan(this.lines, this.sf, node),
       source: 'typescript',
     });
   }

@@ -8,6 +8,7 @@ import typescript from '../../typescript-runtime.js';
 import { isCallExpression, isIdentifier, isMetaProperty, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike } from '../typescript/tsapi.js';
 import type { Fact, ProjectRequestFact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
+import { nodeSpan } from '../typescript/context.js';
 import { connectionOptionSettings } from '../config/connection.js';
 import { hipaaKey, projectAction } from '../config/neon-api.js';
 import { DB_IDLE_SESSION_TIMEOUT } from '../config/session-keys.js';
@@ -171,6 +172,6 @@ export class NeonFinder {
   }
 
   private span(node: ts.Node) {
-    return this.lines.span(node.getStart(this.sf), node.getEnd());
+    return nodeSpan(this.lines, this.sf, node);
   }
 }

@@ -8,6 +8,7 @@ import typescript from '../../typescript-runtime.js';
 import { isCallExpression, isIdentifier, isJsxAttribute, isJsxExpression, isNewExpression, isPropertyAccessExpression, isTypeReferenceNode } from '../typescript/tsapi.js';
 import type { Fact } from '../../core/facts.js';
 import type { LineIndex } from '../../core/text.js';
+import { nodeSpan } from '../typescript/context.js';
 import { parseDuration } from '../config/duration.js';
 import { DB_IDLE_SESSION_TIMEOUT, SESSION_ABSOLUTE, SESSION_IDLE, librarySessionDefault, sessionSetting, type SessionKey } from '../config/session-keys.js';
 import type { Binding, Imports } from './imports.js';
@@ -304,7 +305,7 @@ export class SessionFinder {
   }
 
   private span(node: ts.Node) {
-    return this.lines.span(node.getStart(this.sf), node.getEnd());
+    return nodeSpan(this.lines, this.sf, node);
   }
 }
 

@@ -74,8 +74,13 @@ export interface WalkContext {
   types?: TypeOracle;
 }
 
+/** The span of a node's own text, without the comments and blank space before it. */
+export function nodeSpan(lines: LineIndex, sf: ts.SourceFile, node: ts.Node): Span {
+  return lines.span(node.getStart(sf), node.end);
+}
+
 export function spanOf(ctx: WalkContext, node: ts.Node): Span {
-  return ctx.lines.span(node.getStart(ctx.sf), node.end);
+  return nodeSpan(ctx.lines, ctx.sf, node);
 }
 
 export function currentClass(ctx: WalkContext): ClassInfo | undefined {
