@@ -66,9 +66,8 @@ export function digitShape(identifier: string): string {
     if (!isAsciiDigit(identifier.charCodeAt(i))) continue;
     let end = i + 1;
     while (end < identifier.length && isAsciiDigit(identifier.charCodeAt(end))) end++;
-    const run = identifier.slice(i, end);
-    const stand = standIn(run);
-    if (stand !== run) {
+    const stand = standIn(identifier, i, end);
+    if (!identifier.startsWith(stand, i)) {
       shape += identifier.slice(copied, i) + stand;
       copied = end;
     }
@@ -82,11 +81,26 @@ function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function standIn(run: string): string {
-  if (run.length === 4 && /^(19|20)\d{2}$/.test(run)) return '2000';
-  if (run.length === 6 && /^(19|20)\d{2}(0[1-9]|1[0-2])$/.test(run)) return '200001';
-  if (run.length === 8 && isCompactDate(run)) return '20000101';
-  return '1'.repeat(run.length);
+/** The value of the digits `text[start..end)` (ASCII digits only). */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
+const ONES = '1'.repeat(64);
+
+/** The stand-in for the digit run `text[start..end)`, read without slicing it out. */
+function standIn(text: string, start: number, end: number): string {
+  const length = end - start;
+  const century = length >= 4 ? digitsValue(text, start, start + 2) : 0;
+  if (century === 19 || century === 20) {
+    if (length === 4) return '2000';
+    const month = length >= 6 ? digitsValue(text, start + 4, start + 6) : 0;
+    if (length === 6 && month >= 1 && month <= 12) return '200001';
+    if (length === 8 && isCompactDate(text.slice(start, end))) return '20000101';
+  }
+  return length <= ONES.length ? ONES.slice(0, length) : '1'.repeat(length);
 }
 
 export class IdentifierScanner {
