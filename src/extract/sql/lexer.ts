@@ -26,6 +26,7 @@ export interface Token {
 }
 
 const KIND_NAMES: readonly TokenKind[] = ['ident', 'qident', 'string', 'number', 'comment', 'op', 'param', 'punct'];
+// indices into KIND_NAMES, in its order
 const [IDENT, QIDENT, STRING, NUMBER, COMMENT, OP, PARAM, PUNCT] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 const KIND_MASK = 7;
 const ESCAPES = 8;
@@ -33,7 +34,8 @@ const STRIDE = 5;
 
 /**
  * Tokens stored flat, five numbers each (kind, start, end, content start, content end): a file
- * has a token every few characters, and an object per token was most of what a scan allocated.
+ * has a token every few characters, and an object per token was the largest single share of
+ * what a SQL scan allocated.
  * `token(k)` builds the object form for the few tokens a caller keeps.
  */
 export class TokenList {
