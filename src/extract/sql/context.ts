@@ -92,11 +92,6 @@ export function findToken(unit: Unit, name: string, options: FindOptions = {}): 
   return found < 0 ? undefined : tokens.token(found);
 }
 
-/** Is the token the unquoted word `word` (given in lower case)? */
-export function isWord(text: string, token: Token | undefined, word: string): boolean {
-  return token !== undefined && token.kind === 'ident' && identEquals(text, token, word);
-}
-
 export interface NameOptions extends FindOptions {
   parent?: string | undefined;
   /** A token already located. */

@@ -562,13 +562,3 @@ export function equalsFolded(text: string, start: number, end: number, name: str
   }
   return true;
 }
-
-/** Index of the first token starting at or after `offset`, searching `tokens[lo..hi)`. */
-export function tokenIndexAt(tokens: readonly Token[], offset: number, lo = 0, hi = tokens.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -5,9 +5,9 @@
  */
 import { parsePlPgSQLSync } from 'libpg-query';
 import type { Evidence, SinkKind } from '../../core/facts.js';
-import { isWord, names, type SqlContext, type Unit } from './context.js';
+import { names, type SqlContext, type Unit } from './context.js';
 import { dynamicStatement, evidenceOf, parseExpression } from './expressions.js';
-import { asciiLower, lexSql, tokenIndexAt, tokenValue, type Token, type TokenList } from './lexer.js';
+import { asciiLower, lexSql, tokenValue, type Token, type TokenList } from './lexer.js';
 import { fallbackStatement } from './fallback.js';
 import { extractRegion, splitStatements } from './region.js';
 import { emitComments, emitNeonAuthReferences } from './token-facts.js';
@@ -18,9 +18,7 @@ interface Body {
   ctx: SqlContext;
   start: number;
   end: number;
-  list: TokenList;
-  /** The same tokens as objects, for the RAISE and EXECUTE readers. */
-  tokens: Token[];
+  tokens: TokenList;
   lineStarts: number[];
   records: Set<string>;
 }
@@ -51,18 +49,17 @@ export function extractRoutineBody(unit: Unit, options: Node[] | undefined, isDo
   const { ctx } = unit;
   const start = token.contentStart!;
   const end = token.contentEnd!;
-  const list = lexSql(ctx.text, start, end).tokens;
-  emitComments(ctx, list);
-  emitNeonAuthReferences(ctx, list);
+  const tokens = lexSql(ctx.text, start, end).tokens;
+  emitComments(ctx, tokens);
+  emitNeonAuthReferences(ctx, tokens);
   if (language === 'sql') {
-    extractRegion(ctx, start, end, list);
+    extractRegion(ctx, start, end, tokens);
     return;
   }
-  const needs = bodyNeeds(ctx.text, list);
+  const needs = bodyNeeds(ctx.text, tokens);
   if (needs === 'nothing') return;
-  const tokens = list.toArray();
   if (needs === 'raise-only') {
-    const body: Body = { ctx, start, end, list, tokens, lineStarts: [], records: new Set(['new', 'old']) };
+    const body: Body = { ctx, start, end, tokens, lineStarts: [], records: new Set(['new', 'old']) };
     raisesByTokens(body);
     return;
   }
@@ -75,12 +72,12 @@ export function extractRoutineBody(unit: Unit, options: Node[] | undefined, isDo
     parsed = parsePlPgSQLSync(functionText) as Node;
   } catch (error) {
     ctx.failures.push({ at: start, what: isDo ? 'DO block' : 'PL/pgSQL body', error: error instanceof Error ? error.message : String(error) });
-    for (const piece of splitStatements(ctx, list, start, end)) fallbackStatement(ctx, piece);
+    for (const piece of splitStatements(ctx, tokens, start, end)) fallbackStatement(ctx, piece);
     return;
   }
   const fn = parsed.plpgsql_funcs?.[0]?.PLpgSQL_function as Node | undefined;
   if (!fn) return;
-  const body: Body = { ctx, start, end, list, tokens, lineStarts: lineStarts(ctx.text, start, end), records: recordNames(fn.datums) };
+  const body: Body = { ctx, start, end, tokens, lineStarts: lineStarts(ctx.text, start, end), records: recordNames(fn.datums) };
   walkPlpgsql(body, fn.action);
 }
 
@@ -106,17 +103,21 @@ function bodyNeeds(text: string, tokens: TokenList): 'nothing' | 'raise-only' | 
 const LEVEL_NUMBERS: Record<string, number> = { debug: 14, log: 15, info: 17, notice: 18, warning: 19, exception: 21 };
 const OPTION_TYPES: Record<string, number> = { errcode: 0, message: 1, detail: 2, hint: 3 };
 
+/** Token `k` folded to lower case when it is an unquoted word, else ''. */
+function wordAt(text: string, tokens: TokenList, k: number): string {
+  return k < tokens.length && tokens.kind(k) === 'ident' ? asciiLower(text.slice(tokens.start(k), tokens.end(k))) : '';
+}
+
 /** `RAISE [level] 'format' [, expr ...] [USING option = expr, ...];` read from tokens. */
 function raisesByTokens(body: Body): void {
   const { text } = body.ctx;
   const tokens = body.tokens;
   for (let k = 0; k < tokens.length; k++) {
-    if (!isWord(text, tokens[k], 'raise')) continue;
+    if (!tokens.isWord(text, k, 'raise')) continue;
     let j = k + 1;
-    const levelWord = tokens[j]?.kind === 'ident' ? asciiLower(text.slice(tokens[j]!.start, tokens[j]!.end)) : '';
-    const level = LEVEL_NUMBERS[levelWord];
+    const level = LEVEL_NUMBERS[wordAt(text, tokens, j)];
     if (level !== undefined) j++;
-    const message = tokens[j]?.kind === 'string' ? tokens[j] : undefined;
+    const message = j < tokens.length && tokens.kind(j) === 'string' ? tokens.token(j) : undefined;
     if (message) j++;
     const params: { query: string }[] = [];
     const options: { opt_type: number; query: string }[] = [];
@@ -134,30 +135,31 @@ function raisesByTokens(body: Body): void {
       partStart = -1;
     };
     for (; j < tokens.length; j++) {
-      const t = tokens[j]!;
-      const ch = text[t.start];
-      if (t.kind === 'punct' && ch === '(') depth++;
-      else if (t.kind === 'punct' && ch === ')') depth--;
-      if (depth === 0 && t.kind === 'punct' && ch === ';') break;
-      if (depth === 0 && isWord(text, t, 'using')) {
-        flush(t.start);
+      const kind = tokens.kind(j);
+      const start = tokens.start(j);
+      const punct = kind === 'punct' ? text[start] : '';
+      if (punct === '(') depth++;
+      else if (punct === ')') depth--;
+      if (depth === 0 && punct === ';') break;
+      if (depth === 0 && tokens.isWord(text, j, 'using')) {
+        flush(start);
         inUsing = true;
         continue;
       }
-      if (depth === 0 && t.kind === 'punct' && ch === ',') {
-        flush(t.start);
+      if (depth === 0 && punct === ',') {
+        flush(start);
         continue;
       }
-      if (inUsing && partStart < 0 && t.kind === 'ident' && (tokens[j + 1]?.kind === 'op' || isWord(text, tokens[j + 1], 'to'))) {
-        optionName = asciiLower(text.slice(t.start, t.end));
+      if (inUsing && partStart < 0 && kind === 'ident' && ((j + 1 < tokens.length && tokens.kind(j + 1) === 'op') || tokens.isWord(text, j + 1, 'to'))) {
+        optionName = asciiLower(text.slice(start, tokens.end(j)));
         j++;
         continue;
       }
-      if (partStart < 0) partStart = t.start;
+      if (partStart < 0) partStart = start;
     }
-    flush(tokens[j]?.start ?? body.end);
+    flush(j < tokens.length ? tokens.start(j) : body.end);
     const lineno = 1;
-    body.lineStarts = [tokens[k]!.start];
+    body.lineStarts = [tokens.start(k)];
     raise(body, {
       lineno,
       elog_level: level ?? 21,
@@ -225,15 +227,15 @@ function embeddedStatement(body: Body, n: Node): void {
     at = wordAt - (query.length - query.trimStart().length);
   }
   const end = Math.min(at + query.length, body.end);
-  extractRegion(body.ctx, at, end, body.list, query.slice(0, end - at));
+  extractRegion(body.ctx, at, end, body.tokens, query.slice(0, end - at));
 }
 
-function keywordBefore(body: Body, word: string, before: number, from: number): Token | undefined {
-  let found: Token | undefined;
-  for (let k = tokenIndexAt(body.tokens, from); k < body.tokens.length; k++) {
-    const t = body.tokens[k]!;
-    if (t.start >= before) break;
-    if (isWord(body.ctx.text, t, word)) found = t;
+/** Start of the last `word` between `from` and `before`, if any. */
+function keywordBefore(body: Body, word: string, before: number, from: number): number | undefined {
+  const { tokens } = body;
+  let found: number | undefined;
+  for (let k = tokens.indexAt(from); k < tokens.length && tokens.start(k) < before; k++) {
+    if (tokens.isWord(body.ctx.text, k, word)) found = tokens.start(k);
   }
   return found;
 }
@@ -253,7 +255,7 @@ function dynamicExecute(body: Body, n: Node, queryNode: Node | undefined): void 
     kind: 'dynamic-identifier',
     what: result.what,
     evidence: result.evidence,
-    span: body.ctx.span(keyword?.start ?? at, at + query.length),
+    span: body.ctx.span(keyword ?? at, at + query.length),
     source: 'plpgsql',
   });
 }
@@ -276,27 +278,23 @@ function raise(body: Body, n: Node): void {
   const level = Number(n.elog_level ?? ERROR_LEVEL);
   const hasContent = typeof n.message === 'string' || (n.params?.length ?? 0) > 0 || (n.options?.length ?? 0) > 0;
   if (!hasContent) return;
-  const { ctx } = body;
+  const { ctx, tokens } = body;
   const lineAt = lineOffset(body, n.lineno);
-  let k = tokenIndexAt(body.tokens, lineAt);
-  while (k < body.tokens.length && !isWord(ctx.text, body.tokens[k], 'raise')) k++;
-  const raiseToken = body.tokens[k];
-  if (!raiseToken) return;
-  const levelToken = body.tokens[k + 1];
-  const levelWord = levelToken && levelToken.kind === 'ident' ? asciiLower(ctx.text.slice(levelToken.start, levelToken.end)) : '';
+  let k = tokens.indexAt(lineAt);
+  while (k < tokens.length && !tokens.isWord(ctx.text, k, 'raise')) k++;
+  if (k === tokens.length) return;
+  const levelWord = wordAt(ctx.text, tokens, k + 1);
   const explicitLevel = LEVEL_WORDS.has(levelWord);
+  const keywordsEnd = tokens.end(explicitLevel ? k + 1 : k);
   const evidence: Evidence[] = [];
-  let cursor = (explicitLevel ? levelToken! : raiseToken).end;
+  let cursor = keywordsEnd;
   if (typeof n.message === 'string') {
-    let message: Token | undefined;
-    for (let j = k + 1; j < body.tokens.length && !message; j++) {
-      const t = body.tokens[j]!;
-      if (t.kind === 'punct' && ctx.text[t.start] === ';') break;
-      if (t.kind === 'string') message = t;
-    }
-    if (message) {
-      evidence.push({ kind: 'text', text: n.message, span: ctx.span(message.start, message.end) });
-      cursor = message.end;
+    for (let j = k + 1; j < tokens.length; j++) {
+      if (tokens.kind(j) === 'punct' && ctx.text[tokens.start(j)] === ';') break;
+      if (tokens.kind(j) !== 'string') continue;
+      evidence.push({ kind: 'text', text: n.message, span: ctx.span(tokens.start(j), tokens.end(j)) });
+      cursor = tokens.end(j);
+      break;
     }
   }
   const expressions: string[] = [
@@ -311,13 +309,12 @@ function raise(body: Body, n: Node): void {
     if (parsed) evidenceOf(ctx, parsed, parsed.node, body.records, evidence);
   }
   const sink: SinkKind = level >= ERROR_LEVEL ? 'error' : 'log';
-  const end = explicitLevel ? levelToken!.end : raiseToken.end;
   ctx.facts.push({
     kind: 'sink-call',
     sink,
     callee: `RAISE ${explicitLevel ? levelWord.toUpperCase() : levelName(level)}`,
     evidence,
-    span: ctx.span(raiseToken.start, end),
+    span: ctx.span(tokens.start(k), keywordsEnd),
     source: 'plpgsql',
   });
 }
