@@ -31,9 +31,17 @@ export class TemplateFacts {
     this.fields.push(fact);
   }
 
+  /**
+   * `text`: the comment's words without delimiters and surrounding space; `start`..`end`: the
+   * whole comment. The span is where the text itself stands, so offsets inside the text map back
+   * to the file (rules point at a value inside a comment); text rewritten from the source keeps
+   * the whole comment's span.
+   */
   comment(text: string, start: number, end: number): void {
     if (text.trim() === '') return;
-    const fact: CodeCommentFact = { kind: 'code-comment', source: this.source, span: this.lines.span(start, end), text };
+    const at = this.text.indexOf(text, start);
+    const span = at >= 0 && at + text.length <= end ? this.lines.span(at, at + text.length) : this.lines.span(start, end);
+    const fact: CodeCommentFact = { kind: 'code-comment', source: this.source, span, text };
     this.others.push(fact);
     this.commentTexts.push(text);
   }

@@ -110,6 +110,13 @@ describe('issue forms', () => {
     expect(facts.find((x) => x.kind === 'code-comment')).toMatchObject({ text: 'the id', span: { line: 4 } });
   });
 
+  it('spans a comment where its words stand, across a lone CR or a line break after the delimiter', () => {
+    const yaml = extract('.github/ISSUE_TEMPLATE/r.yml', 'name: Bug\n#\rpatient notes here\nbody: []\n');
+    expect(yaml.filter((x) => x.kind === 'code-comment').map((x) => [x.kind === 'code-comment' && x.text, at(x)])).toEqual([['patient notes here', '3:1-19']]);
+    const md = extract('.github/ISSUE_TEMPLATE/bug.md', '---\nname: Bug\n---\n<!--\n  Visit notes go here\n-->\n');
+    expect(md.filter((x) => x.kind === 'code-comment').map((x) => [x.kind === 'code-comment' && x.text, at(x)])).toEqual([['Visit notes go here', '5:3-22']]);
+  });
+
   it('reads Markdown issue templates: front matter, headings as labels, comments as prompts', () => {
     const md = '---\nname: Bug\nabout: "Report a bug"\n---\n### Patient name\n<!-- Please add the visit id -->\nFree text here.';
     const f = fields('.github/ISSUE_TEMPLATE/bug.md', md);
