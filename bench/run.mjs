@@ -3,7 +3,8 @@
  * `npm run bench`: phi-scan on a generated monorepo next to the alternatives, on the same files
  * and in one run: phi-scan cold and warm, ESLint (typescript-eslint parser, with and without
  * phi-scan's plugin), the single-threaded parse floor, squawk on the SQL, the in-process TS and
- * SQL ratios, the live-catalog bench, a scaling table and a same-findings check.
+ * SQL ratios (each in a process of its own: bench/ratio.mjs), the live-catalog bench, a scaling
+ * table and a same-findings check.
  * CLIs run as child processes; their peak RSS comes from bench/rss-probe.mjs.
  * The machine may be busy: every timing is the best of several runs.
  */
@@ -14,7 +15,6 @@ import { join, relative } from 'node:path';
 import { getSchema } from '@mrleebo/prisma-ast';
 import { loadModule, parseSync } from 'libpg-query';
 import ts from 'typescript';
-import { scan } from '../lib/src/index.js';
 import { benchCatalog } from './db.mjs';
 import { generateMonorepo } from './generate-monorepo.mjs';
 import { generateSqlCorpus } from './generate-sql.mjs';
@@ -69,19 +69,13 @@ function timed(fn) {
   return { ms: performance.now() - started, result };
 }
 
-async function timedAsync(fn) {
-  const started = performance.now();
-  const result = await fn();
-  return { ms: performance.now() - started, result };
-}
-
-async function bestAsync(runs, fn) {
-  let best;
-  for (let i = 0; i < runs; i++) {
-    const run = await timedAsync(fn);
-    if (!best || run.ms < best.ms) best = run;
-  }
-  return best;
+/** One in-process ratio measured by bench/ratio.mjs in a process of its own. */
+function ratioJob(name, job) {
+  const jobFile = join(work, `${name}-job.json`);
+  writeFileSync(jobFile, JSON.stringify({ runs: RUNS, ...job }));
+  const result = spawnSync(process.execPath, [join(import.meta.dirname, 'ratio.mjs'), jobFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`bench/ratio.mjs (${name}) failed (${result.status}): ${result.stderr.slice(0, 500)}`);
+  return JSON.parse(result.stdout);
 }
 
 const phiScan = (cwd, args) => child(BIN, args, cwd);
@@ -168,21 +162,17 @@ rows.push(['phi-scan on the same SQL migrations', gen.sql, gen.sqlBytes, sqlScan
 // In-process, single-threaded: phi-scan on TS files only against createSourceFile alone.
 log('TS scan / createSourceFile (in-process, 1 thread)');
 const tsConfig = { rules: PROJECT_RULES_OFF, include: ['**/*.ts', '**/*.tsx'] };
-await scan({ paths: [project], config: tsConfig, concurrency: 1 });
-const tsParse = bestOf(RUNS, () => timed(parseTs));
-const tsScan = await bestAsync(RUNS, () => scan({ paths: [project], config: tsConfig, concurrency: 1 }));
-rows.push(['ts.createSourceFile alone, 1 thread', gen.ts, gen.tsBytes, tsParse.ms, NaN]);
-rows.push(['phi-scan TS only, in-process, 1 thread', tsScan.result.stats.filesScanned, tsScan.result.stats.bytesScanned, tsScan.ms, NaN]);
+const tsRatio = ratioJob('ts', { kind: 'ts', dir: project, files: gen.tsFiles, config: tsConfig });
+rows.push(['ts.createSourceFile alone, 1 thread', gen.ts, gen.tsBytes, tsRatio.referenceMs, NaN]);
+rows.push(['phi-scan TS only, in-process, 1 thread', tsRatio.filesScanned, tsRatio.bytesScanned, tsRatio.scanMs, NaN]);
 
 // In-process, single-threaded: the SQL ratio of issue 2 (a 20 MB migration corpus).
 log('SQL scan / raw parse (in-process)');
 const sqlDir = join(work, 'sql');
 const corpus = generateSqlCorpus(sqlDir, 20 * 1024 * 1024);
-const corpusTexts = corpus.files.map((f) => readFileSync(f, 'utf8'));
-const rawSql = bestOf(RUNS, () => timed(() => corpusTexts.forEach((t) => parseSync(t))));
-const sqlOnly = await bestAsync(RUNS, () => scan({ paths: [sqlDir], config: { rules: PROJECT_RULES_OFF }, concurrency: 1 }));
-rows.push(['libpg-query parseSync (raw parse), 1 thread', corpus.files.length, corpus.bytes, rawSql.ms, NaN]);
-rows.push(['phi-scan on the same SQL, in-process, 1 thread', corpus.files.length, corpus.bytes, sqlOnly.ms, NaN]);
+const sqlRatio = ratioJob('sql', { kind: 'sql', dir: sqlDir, files: corpus.files, config: { rules: PROJECT_RULES_OFF } });
+rows.push(['libpg-query parseSync (raw parse), 1 thread', corpus.files.length, corpus.bytes, sqlRatio.referenceMs, NaN]);
+rows.push(['phi-scan on the same SQL, in-process, 1 thread', sqlRatio.filesScanned, sqlRatio.bytesScanned, sqlRatio.scanMs, NaN]);
 
 // Same findings: one thread, the default threads, and four shards merged.
 log('same findings: single-threaded, multi-threaded, 4 shards merged');
@@ -250,8 +240,8 @@ ratios.push(['warm / cold', warm.ms / cold.ms, 0.1]);
 if (hasSquawk) ratios.push(['phi-scan SQL-only / squawk (reported)', sqlScan.ms / squawk.ms, undefined]);
 ratios.push(['peak RSS of phi-scan cold, GB', Math.max(cold.rss, warm.rss) / 1024, 1]);
 ratios.push(['ESLint plugin cost: with plugin / parser only (TS)', eslintTs.ms / eslintParser.ms, 1.5]);
-ratios.push(['TS scan / createSourceFile (in-process, 1 thread)', tsScan.ms / tsParse.ms, 1.5]);
-ratios.push(['SQL scan / raw parse (in-process, 1 thread)', sqlOnly.ms / rawSql.ms, 2]);
+ratios.push(['TS scan / createSourceFile (in-process, 1 thread)', tsRatio.scanMs / tsRatio.referenceMs, 1.5]);
+ratios.push(['SQL scan / raw parse (in-process, 1 thread)', sqlRatio.scanMs / sqlRatio.referenceMs, 2]);
 let failed = !same.multi || !same.merged;
 for (const [name, ratio, target] of ratios) {
   const verdict = target === undefined ? '' : ratio <= target ? 'ok' : 'OVER TARGET';

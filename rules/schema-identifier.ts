@@ -35,15 +35,17 @@ export default defineRule({
         context: `${fact.objectKind}:${masked}`,
       });
     };
-    const references: SchemaNameFact[] = [];
-    // A reference is reported only when its definition is elsewhere, and once per name.
+    // A reference is reported only when its definition is elsewhere, and once per name. Only the
+    // referenced names are collected (a file defines many more names than it refers to).
+    const references = names.filter((fact) => !fact.defines);
+    const referenced = new Set(references.map((fact) => fact.name.toLowerCase()));
     const judged = new Set<string>();
     for (const fact of names) {
-      if (!fact.defines) {
-        references.push(fact);
-        continue;
+      if (!fact.defines) continue;
+      if (referenced.size > 0) {
+        const lower = fact.name.toLowerCase();
+        if (referenced.has(lower)) judged.add(lower);
       }
-      judged.add(fact.name.toLowerCase());
       const matches = classifier.findValuesInIdentifier(fact.name);
       if (matches.length === 0) continue;
       emit(fact, matches, 'defined');

@@ -6,7 +6,11 @@
 import { factsOf, type Fact } from '../core/facts.js';
 import type { Classifier, ValueMatch } from './types.js';
 
-const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]{2,}$/u;
+/**
+ * A whole run of letters, apostrophes and hyphens that is one capitalised word (`Caldera`, not
+ * `McDonald` or `caldera`): only such runs are looked up, so other words cost no match object.
+ */
+const NAME_WORD = /(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]{2,}(?![\p{L}'’-])/gu;
 const NAME_PARTS = /[^\p{L}'’-]+/u;
 
 /**
@@ -47,10 +51,11 @@ export class KnownNames {
 export function findKnownNames(text: string, known: KnownNames, classifier: Classifier): ValueMatch[] {
   if (!classifier.hasPatientContext(text)) return [];
   const found: ValueMatch[] = [];
-  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
+  NAME_WORD.lastIndex = 0;
+  for (let m = NAME_WORD.exec(text); m !== null; m = NAME_WORD.exec(text)) {
     const word = m[0];
-    if (!NAME_WORD.test(word) || !known.has(word.toLowerCase())) continue;
-    const start = m.index ?? 0;
+    if (!known.has(word.toLowerCase())) continue;
+    const start = m.index;
     found.push({
       start,
       end: start + word.length,

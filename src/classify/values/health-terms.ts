@@ -35,6 +35,15 @@ const GROUPS = new Map<string, RegExp>();
     GROUPS.set(first, new RegExp(`(?:${alternation})(?![\\w-]|-[a-z])`, 'iy'));
   }
 }
+/**
+ * Which (first letter, last letter, length) a group's first word can have: a word that fits none
+ * is skipped without the lower-cased copy a map lookup needs (most words of a text are not terms).
+ */
+const LONGEST_FIRST_WORD = Math.max(...[...GROUPS.keys()].map((w) => w.length));
+const shapeSlot = (first: number, last: number, length: number) => ((first & 31) * 32 + (last & 31)) * (LONGEST_FIRST_WORD + 1) + length;
+const FIRST_WORD_SHAPES = new Uint8Array(32 * 32 * (LONGEST_FIRST_WORD + 1));
+for (const word of GROUPS.keys()) FIRST_WORD_SHAPES[shapeSlot(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length)] = 1;
+
 const DOSE = /^\s*\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|ml|units?|iu)\b/i;
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -54,6 +63,8 @@ function eachTerm(text: string, visit: (start: number, match: string) => boolean
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     if (before === DASH || before === UNDERSCORE) continue;
+    const length = i - start;
+    if (length > LONGEST_FIRST_WORD || FIRST_WORD_SHAPES[shapeSlot(text.charCodeAt(start), text.charCodeAt(i - 1), length)] === 0) continue;
     const group = GROUPS.get(text.slice(start, i).toLowerCase());
     if (!group) continue;
     group.lastIndex = start;
