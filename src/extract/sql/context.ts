@@ -2,7 +2,7 @@
 import type { Evidence, Fact, FactSource, SchemaNameFact, SchemaObjectKind } from '../../core/facts.js';
 import type { Span } from '../../core/types.js';
 import { Utf8Offsets } from '../../core/text.js';
-import { equalsFolded, identEquals, tokenValue, type CopyBlock, type Token, type TokenList } from './lexer.js';
+import { equalsFolded, tokenValue, type CopyBlock, type Token, type TokenList } from './lexer.js';
 
 export interface ParseFailure {
   /** UTF-16 offset of the statement (or body) that failed. */
@@ -76,7 +76,8 @@ export interface FindOptions {
   last?: boolean;
 }
 
-export function findToken(unit: Unit, name: string, options: FindOptions = {}): Token | undefined {
+/** Index in `unit.tokens` of the (first or last) token in range that stands for `name`; -1 when none does. */
+export function findTokenIndex(unit: Unit, name: string, options: FindOptions = {}): number {
   const from = options.from ?? unit.start;
   const before = options.before ?? unit.end;
   const text = unit.ctx.text;
@@ -89,33 +90,47 @@ export function findToken(unit: Unit, name: string, options: FindOptions = {}): 
       if (!options.last) break;
     }
   }
-  return found < 0 ? undefined : tokens.token(found);
+  return found;
+}
+
+export function findToken(unit: Unit, name: string, options: FindOptions = {}): Token | undefined {
+  const found = findTokenIndex(unit, name, options);
+  return found < 0 ? undefined : unit.tokens.token(found);
 }
 
 export interface NameOptions extends FindOptions {
   parent?: string | undefined;
-  /** A token already located. */
-  token?: Token | undefined;
+  /** A token already located: an object (fallback statements) or an index in `unit.tokens` (-1 or none: search for it). */
+  token?: Token | number | undefined;
 }
 
-/** Emits a schema-name fact at the name token (or a dynamic-identifier for a placeholder name). */
-export function emitName(unit: Unit, objectKind: SchemaObjectKind, name: string | undefined, defines: boolean, options: NameOptions = {}): Token | undefined {
+/**
+ * Emits a schema-name fact at the name token (or a dynamic-identifier for a placeholder name).
+ * Returns where the name token ends (undefined when it was not found).
+ */
+export function emitName(unit: Unit, objectKind: SchemaObjectKind, name: string | undefined, defines: boolean, options: NameOptions = {}): number | undefined {
   if (!name) return undefined;
   const { ctx } = unit;
-  const token = options.token ?? findToken(unit, name, options);
-  const start = token?.start ?? unit.start;
-  const end = token?.end ?? unit.start;
-  const fullName = !token || token.kind === 'string' || (token.kind === 'ident' && identEquals(ctx.text, token, name)) ? name : tokenValue(ctx.text, token);
+  const given = options.token;
+  const tokens = unit.tokens;
+  const token = typeof given === 'object' ? given : undefined;
+  const k = token ? -1 : typeof given === 'number' && given >= 0 ? given : findTokenIndex(unit, name, options);
+  const found = token !== undefined || k >= 0;
+  const start = token ? token.start : k >= 0 ? tokens.start(k) : unit.start;
+  const end = token ? token.end : k >= 0 ? tokens.end(k) : unit.start;
+  const kind = token ? token.kind : k >= 0 ? tokens.kind(k) : undefined;
+  const asWritten = kind === undefined || kind === 'string' || (kind === 'ident' && equalsFolded(ctx.text, start, end, name));
+  const fullName = asWritten ? name : tokenValue(ctx.text, token ?? tokens.token(k));
   const span = ctx.span(start, end);
   const placeholder = ctx.placeholderEvidence?.(fullName);
   if (placeholder) {
     ctx.facts.push({ kind: 'dynamic-identifier', what: 'object-name', evidence: [placeholder], span, source: ctx.source });
-    return token;
+    return found ? end : undefined;
   }
   const fact: SchemaNameFact = { kind: 'schema-name', objectKind, name: fullName, defines, span, source: ctx.source };
   if (options.parent) fact.parent = options.parent;
   ctx.facts.push(fact);
-  return token;
+  return found ? end : undefined;
 }
 
 /** `[{String:{sval:'a'}}, {String:{sval:'b'}}]` -> `['a', 'b']`. */

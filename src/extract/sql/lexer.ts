@@ -546,11 +546,6 @@ export function asciiLower(s: string): string {
   return upper ? s.toLowerCase() : s;
 }
 
-/** `tokenValue(text, token) === name` for an unquoted identifier, without building the value. */
-export function identEquals(text: string, token: Token, name: string): boolean {
-  return equalsFolded(text, token.start, token.end, name);
-}
-
 /** Is `text.slice(start, end)`, ASCII letters folded to lower case, equal to `name`? */
 export function equalsFolded(text: string, start: number, end: number, name: string): boolean {
   const length = end - start;

@@ -1,6 +1,6 @@
 /** Facts from one parsed SQL statement: object names, schema comments, settings, literals. */
 import type { SchemaObjectKind } from '../../core/facts.js';
-import { emitName, findToken, names, qualified, unitTokenAt, type Unit } from './context.js';
+import { emitName, findTokenIndex, names, qualified, unitTokenAt, type Unit } from './context.js';
 import { tokenValue, type Token } from './lexer.js';
 import { emitComparisonLiteral, emitInsertLiterals, emitCopyLiterals } from './literals.js';
 import { emitSetting, settingValue } from './settings.js';
@@ -36,16 +36,26 @@ export function objectKindOf(objectType: string | undefined): SchemaObjectKind {
   return OBJECT_KINDS[objectType ?? ''] ?? 'other';
 }
 
-/** Nodes already turned into facts, so the reference walk skips them; the set is made on first use. */
+/**
+ * Nodes already turned into facts, so the reference walk skips them. Most statements hand over
+ * one to a few nodes: a short array searched linearly weighs and costs less than a set, which
+ * takes over when a statement has many (a long join list must not make the walk quadratic).
+ */
 class Handled {
-  private nodes: Set<object> | undefined;
+  private few: object[] = [];
+  private many: Set<object> | undefined;
 
   add(node: object): void {
-    (this.nodes ??= new Set()).add(node);
+    if (this.many) this.many.add(node);
+    else if (this.few.length < 8) this.few.push(node);
+    else {
+      this.many = new Set([...this.few, node]);
+      this.few = [];
+    }
   }
 
   has(node: object): boolean {
-    return this.nodes !== undefined && this.nodes.has(node);
+    return this.many ? this.many.has(node) : this.few.length !== 0 && this.few.includes(node);
   }
 }
 
@@ -72,8 +82,8 @@ function rangeVar(unit: Unit, rv: Node | undefined, kind: SchemaObjectKind, defi
   if (!rv?.relname) return undefined;
   handled.add(rv);
   const from = unit.loc(rv.location);
-  const after = rv.schemaname ? findToken(unit, rv.schemaname, { from }) : undefined;
-  const token = findToken(unit, rv.relname, { from: after ? after.end : from });
+  const after = rv.schemaname ? findTokenIndex(unit, rv.schemaname, { from }) : -1;
+  const token = findTokenIndex(unit, rv.relname, { from: after >= 0 ? unit.tokens.end(after) : from });
   emitName(unit, kind, rv.relname, defines, { token, parent: rv.schemaname });
   return qualified(rv.schemaname, rv.relname);
 }
@@ -84,8 +94,8 @@ function qualifiedName(unit: Unit, parts: string[], kind: SchemaObjectKind, defi
   if (!name) return;
   let at = from ?? unit.start;
   for (const part of parts.slice(0, -1)) {
-    const t = findToken(unit, part, { from: at });
-    if (t) at = t.end;
+    const k = findTokenIndex(unit, part, { from: at });
+    if (k >= 0) at = unit.tokens.end(k);
   }
   emitName(unit, kind, name, defines, { from: at, parent: parts.slice(0, -1).join('.') || undefined });
 }
@@ -189,8 +199,8 @@ const HANDLERS: Record<string, Handler> = {
     qualifiedName(unit, parts, 'type', true);
     let from = unit.start;
     for (const label of names(n.vals)) {
-      const t = emitName(unit, 'enum-label', label, true, { from, parent: parts.join('.') });
-      if (t) from = t.end;
+      const end = emitName(unit, 'enum-label', label, true, { from, parent: parts.join('.') });
+      if (end !== undefined) from = end;
     }
   },
   AlterEnumStmt(unit, n) {
@@ -327,17 +337,17 @@ function referenceObject(unit: Unit, obj: Node, kind: SchemaObjectKind, from = u
   const nameFirst = kind === 'constraint' || kind === 'trigger' || kind === 'policy';
   if (!nameFirst) {
     for (const part of parts.slice(0, -1)) {
-      const t = findToken(unit, part, { from: at });
-      if (t) at = t.end;
+      const k = findTokenIndex(unit, part, { from: at });
+      if (k >= 0) at = unit.tokens.end(k);
     }
   }
   const parent = parts.slice(0, -1).join('.') || undefined;
-  const token = emitName(unit, kind, name, false, { from: at, parent });
+  const end = emitName(unit, kind, name, false, { from: at, parent });
   if ((kind === 'column' || nameFirst) && parent) {
     const table = parts[parts.length - 2]!;
-    emitName(unit, 'table', table, false, { from: nameFirst && token ? token.end : from });
+    emitName(unit, 'table', table, false, { from: nameFirst && end !== undefined ? end : from });
   }
-  return token?.end;
+  return end;
 }
 
 function lastString(unit: Unit): Token | undefined {
