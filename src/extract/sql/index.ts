@@ -59,6 +59,7 @@ function runExtraction(sql: string, options: SqlTextOptions): Fact[] {
   const tokenFacts = sortBySpan(ctx.facts);
   ctx.facts = [];
   extractRegion(ctx, 0, text.length, lexed.tokens);
+  lexed.tokens.release();
   if (ctx.failures.length > 0) ctx.facts.push(parseProblem(ctx));
   return mergeBySpan(tokenFacts, sortBySpan(ctx.facts));
 }

@@ -50,35 +50,39 @@ export function extractRoutineBody(unit: Unit, options: Node[] | undefined, isDo
   const start = token.contentStart!;
   const end = token.contentEnd!;
   const tokens = lexSql(ctx.text, start, end).tokens;
-  emitComments(ctx, tokens);
-  emitNeonAuthReferences(ctx, tokens);
-  if (language === 'sql') {
-    extractRegion(ctx, start, end, tokens);
-    return;
-  }
-  const needs = bodyNeeds(ctx.text, tokens);
-  if (needs === 'nothing') return;
-  if (needs === 'raise-only') {
-    const body: Body = { ctx, start, end, tokens, lineStarts: [], records: new Set(['new', 'old']) };
-    raisesByTokens(body);
-    return;
-  }
-  const tag = ctx.text.slice(token.start, start);
-  const functionText = isDo
-    ? `CREATE FUNCTION phi_scan_do() RETURNS void LANGUAGE plpgsql AS ${tag}${source}${tag}`
-    : ctx.text.slice(unit.start, unit.end);
-  let parsed: Node;
   try {
-    parsed = parsePlPgSQLSync(functionText) as Node;
-  } catch (error) {
-    ctx.failures.push({ at: start, what: isDo ? 'DO block' : 'PL/pgSQL body', error: error instanceof Error ? error.message : String(error) });
-    for (const piece of splitStatements(ctx, tokens, start, end)) fallbackStatement(ctx, piece);
-    return;
+    emitComments(ctx, tokens);
+    emitNeonAuthReferences(ctx, tokens);
+    if (language === 'sql') {
+      extractRegion(ctx, start, end, tokens);
+      return;
+    }
+    const needs = bodyNeeds(ctx.text, tokens);
+    if (needs === 'nothing') return;
+    if (needs === 'raise-only') {
+      const body: Body = { ctx, start, end, tokens, lineStarts: [], records: new Set(['new', 'old']) };
+      raisesByTokens(body);
+      return;
+    }
+    const tag = ctx.text.slice(token.start, start);
+    const functionText = isDo
+      ? `CREATE FUNCTION phi_scan_do() RETURNS void LANGUAGE plpgsql AS ${tag}${source}${tag}`
+      : ctx.text.slice(unit.start, unit.end);
+    let parsed: Node;
+    try {
+      parsed = parsePlPgSQLSync(functionText) as Node;
+    } catch (error) {
+      ctx.failures.push({ at: start, what: isDo ? 'DO block' : 'PL/pgSQL body', error: error instanceof Error ? error.message : String(error) });
+      for (const piece of splitStatements(ctx, tokens, start, end)) fallbackStatement(ctx, piece);
+      return;
+    }
+    const fn = parsed.plpgsql_funcs?.[0]?.PLpgSQL_function as Node | undefined;
+    if (!fn) return;
+    const body: Body = { ctx, start, end, tokens, lineStarts: lineStarts(ctx.text, start, end), records: recordNames(fn.datums) };
+    walkPlpgsql(body, fn.action);
+  } finally {
+    tokens.release();
   }
-  const fn = parsed.plpgsql_funcs?.[0]?.PLpgSQL_function as Node | undefined;
-  if (!fn) return;
-  const body: Body = { ctx, start, end, tokens, lineStarts: lineStarts(ctx.text, start, end), records: recordNames(fn.datums) };
-  walkPlpgsql(body, fn.action);
 }
 
 /** Words that start a statement the full PL/pgSQL parse is needed for. */

@@ -90,6 +90,22 @@ describe('TokenList', () => {
     expect(objects[2]).toEqual({ kind: 'qident', start: 13, end: 23, contentStart: 14, contentEnd: 22 });
     expect(objects[0]).toEqual({ kind: 'ident', start: 0, end: 6 });
   });
+
+  it('hands a released buffer to the next list, which sees only its own tokens', () => {
+    const long = `CREATE TABLE t (${Array.from({ length: 200 }, (_, i) => `c${i} text`).join(', ')});`;
+    const first = lexSql(long, 0, long.length).tokens;
+    expect(first.length).toBeGreaterThan(600);
+    first.release();
+    expect(first.length).toBe(0);
+    const short = 'SELECT a FROM b;';
+    const second = lexSql(short, 0, short.length).tokens;
+    expect(second.toArray().map((t) => short.slice(t.start, t.end))).toEqual(['SELECT', 'a', 'FROM', 'b', ';']);
+    expect(second.indexAt(short.length)).toBe(5);
+    // a released list takes tokens again from an empty buffer
+    first.add(0, 3, 5);
+    expect(first.toArray()).toEqual([{ kind: 'ident', start: 3, end: 5 }]);
+    second.release();
+  });
 });
 
 describe('fact order', () => {
