@@ -69,10 +69,15 @@ function timed(fn) {
   return { ms: performance.now() - started, result };
 }
 
-/** One in-process ratio measured by bench/ratio.mjs in a process of its own. */
+/**
+ * One in-process ratio measured by bench/ratio.mjs in a process of its own. A round takes seconds,
+ * so these take at least five (best of each side): the ratios are targets, and on a VM whose
+ * speed drifts a few rounds more narrow the spread between runs.
+ */
+const RATIO_ROUNDS = Math.max(RUNS, 5);
 function ratioJob(name, job) {
   const jobFile = join(work, `${name}-job.json`);
-  writeFileSync(jobFile, JSON.stringify({ runs: RUNS, ...job }));
+  writeFileSync(jobFile, JSON.stringify({ runs: RATIO_ROUNDS, ...job }));
   const result = spawnSync(process.execPath, [join(import.meta.dirname, 'ratio.mjs'), jobFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`bench/ratio.mjs (${name}) failed (${result.status}): ${result.stderr.slice(0, 500)}`);
   return JSON.parse(result.stdout);
@@ -205,7 +210,7 @@ const catalog = await benchCatalog();
 
 // ---------------------------------------------------------------------------------------------
 const cpu = cpus()[0]?.model ?? 'unknown cpu';
-console.log(`phi-scan bench — node ${process.version}, ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, best of ${RUNS} (ESLint and scaling: best of ${Math.min(RUNS, 2)})`);
+console.log(`phi-scan bench — node ${process.version}, ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, best of ${RUNS} (ESLint and scaling: best of ${Math.min(RUNS, 2)}; in-process ratios: ${RATIO_ROUNDS} alternating rounds)`);
 for (const note of notes) console.log(note);
 console.log('');
 console.log(`${'run'.padEnd(68)} ${'files'.padStart(6)} ${'MB'.padStart(6)} ${'ms'.padStart(8)} ${'files/s'.padStart(8)} ${'MB/s'.padStart(6)} ${'peak RSS'.padStart(9)}`);

@@ -59,7 +59,7 @@ export function findValuesIn(
   const context = options.context ?? 'generic';
   const s = scanText(text);
   const health = findHealthTerms(s);
-  const patientContext = health.length > 0 || hasPatientContext(text, patientWords);
+  const patientContext = health.length > 0 || hasPatientContext(text, patientWords, true);
   // Every detector but e-mail, IP (IPv6 may be all hex letters) and names needs a digit; each
   // also skips texts with fewer digits than its shortest pattern.
   const digits = s.digits > 0;
