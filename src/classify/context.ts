@@ -7,10 +7,10 @@ const PATIENT_TEXT =
 /** Tech phrases where a patient word means software (`client library`, `team members`). */
 const TECH_PATIENT_WORD = /\b(?:http|api|db|database|redis|pg|s3|sql|oauth|grpc|web|socket|kafka|sdk|aws|supabase|prisma|neon|team|staff|org|smtp|test|email)[\s_-]+(?:clients?|members?|subjects?)\b|\b(?:clients?|members?)[\s_-]+(?:library|libraries|side|secret|certificate|config|connection|pool|sdk|access|functions?|variables?|methods?)\b/gi;
 
-const NO_WORDS: ReadonlySet<string> = new Set();
-
 /** Every phrase TECH_PATIENT_WORD matches has one of these words. */
 const TECH_PHRASE_WORD = /client|member|subject/i;
+
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** `noHealthTerm`: the caller has searched `text` for health terms and found none. */
 export function hasPatientContext(text: string, extraPatientWords: ReadonlySet<string> = NO_WORDS, noHealthTerm = false): boolean {

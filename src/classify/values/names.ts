@@ -59,11 +59,14 @@ function wordEnd(text: string, start: number): number {
  */
 function scanWords(text: string): Word[] {
   const words: Word[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!isLetter(text.charCodeAt(i))) continue;
+  for (let i = 0; i < text.length; ) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     const index = i;
-    i = wordEnd(text, i) - 1;
-    let raw = text.slice(index, i + 1);
+    i = wordEnd(text, index);
+    let raw = text.slice(index, i);
     if (isApostrophe(raw.charCodeAt(raw.length - 1)) || isApostrophe(raw.charCodeAt(raw.length - 2))) {
       if (/['’]s$/.test(raw)) raw = raw.slice(0, -2);
       raw = raw.replace(/(?<!['’])['’]+$/, '');

@@ -100,8 +100,8 @@ export function findToken(unit: Unit, name: string, options: FindOptions = {}): 
 
 export interface NameOptions extends FindOptions {
   parent?: string | undefined;
-  /** A token already located: an object (fallback statements) or an index in `unit.tokens` (-1 or none: search for it). */
-  token?: Token | number | undefined;
+  /** Index in `unit.tokens` of the name token when already located (-1 or none: search for it). */
+  token?: number;
 }
 
 /**
@@ -111,16 +111,14 @@ export interface NameOptions extends FindOptions {
 export function emitName(unit: Unit, objectKind: SchemaObjectKind, name: string | undefined, defines: boolean, options: NameOptions = {}): number | undefined {
   if (!name) return undefined;
   const { ctx } = unit;
-  const given = options.token;
   const tokens = unit.tokens;
-  const token = typeof given === 'object' ? given : undefined;
-  const k = token ? -1 : typeof given === 'number' && given >= 0 ? given : findTokenIndex(unit, name, options);
-  const found = token !== undefined || k >= 0;
-  const start = token ? token.start : k >= 0 ? tokens.start(k) : unit.start;
-  const end = token ? token.end : k >= 0 ? tokens.end(k) : unit.start;
-  const kind = token ? token.kind : k >= 0 ? tokens.kind(k) : undefined;
-  const asWritten = kind === undefined || kind === 'string' || (kind === 'ident' && equalsFolded(ctx.text, start, end, name));
-  const fullName = asWritten ? name : tokenValue(ctx.text, token ?? tokens.token(k));
+  const k = options.token !== undefined && options.token >= 0 ? options.token : findTokenIndex(unit, name, options);
+  const found = k >= 0;
+  const start = found ? tokens.start(k) : unit.start;
+  const end = found ? tokens.end(k) : unit.start;
+  const kind = found ? tokens.kind(k) : undefined;
+  const asWritten = !found || kind === 'string' || (kind === 'ident' && equalsFolded(ctx.text, start, end, name));
+  const fullName = asWritten ? name : tokenValue(ctx.text, tokens.token(k));
   const span = ctx.span(start, end);
   const placeholder = ctx.placeholderEvidence?.(fullName);
   if (placeholder) {

@@ -46,6 +46,7 @@ export function fallbackStatement(ctx: SqlContext, tokens: readonly Token[]): vo
   const first = tokens[0];
   if (!first) return;
   const last = tokens[tokens.length - 1]!;
+  // the unit's list holds the same tokens in the same order: an index into `tokens` is one into it
   const unit: Unit = { ctx, node: {}, start: first.start, end: last.end, tokens: TokenList.of(tokens), tokenStart: 0, tokenEnd: tokens.length, id: `s${first.start}`, loc: () => first.start };
   const leading = word(ctx, first);
   const alterKind = leading === 'alter' ? KIND_WORDS[word(ctx, tokens[1])] ?? 'table' : 'table';
@@ -58,7 +59,7 @@ export function fallbackStatement(ctx: SqlContext, tokens: readonly Token[]): vo
     if (w === 'create') k = createName(unit, tokens, k);
     else if (w === 'rename') k = renameName(unit, tokens, k, alterKind);
     else if (w === 'constraint' && isName(tokens[k + 1])) {
-      emitName(unit, 'constraint', tokenValue(ctx.text, tokens[k + 1]!), true, { token: tokens[k + 1] });
+      emitName(unit, 'constraint', tokenValue(ctx.text, tokens[k + 1]!), true, { token: k + 1 });
       k++;
     } else if (w === 'add' && leading === 'alter') k = addColumn(unit, tokens, k);
     else if (t.kind === 'string' && t !== commentLiteral) {
@@ -73,7 +74,7 @@ function emitQualified(unit: Unit, tokens: readonly Token[], k: number, kind: Sc
   while (isName(tokens[j]) && isPunct(unit.ctx, tokens[j + 1], '.') && isName(tokens[j + 2])) j += 2;
   const t = tokens[j];
   if (!t || !isName(t)) return k;
-  emitName(unit, kind, tokenValue(unit.ctx.text, t), defines, { token: t });
+  emitName(unit, kind, tokenValue(unit.ctx.text, t), defines, { token: j });
   return j;
 }
 
@@ -117,10 +118,10 @@ function tableColumns(unit: Unit, tokens: readonly Token[], open: number): numbe
       atElementStart = false;
       const w = word(ctx, t);
       if (w === 'constraint' && isName(tokens[j + 1])) {
-        emitName(unit, 'constraint', tokenValue(ctx.text, tokens[j + 1]!), true, { token: tokens[j + 1] });
+        emitName(unit, 'constraint', tokenValue(ctx.text, tokens[j + 1]!), true, { token: j + 1 });
         j++;
       } else if (isName(t) && !NOT_COLUMN.has(w)) {
-        emitName(unit, 'column', tokenValue(ctx.text, t), true, { token: t });
+        emitName(unit, 'column', tokenValue(ctx.text, t), true, { token: j });
       }
     }
   }
@@ -139,7 +140,7 @@ function renameName(unit: Unit, tokens: readonly Token[], k: number, alterKind: 
   while (j < tokens.length && word(ctx, tokens[j]) !== 'to') j++;
   const target = tokens[j + 1];
   if (!target || (!isName(target) && target.kind !== 'string')) return j;
-  emitName(unit, target.kind === 'string' ? 'enum-label' : kind, tokenValue(ctx.text, target), true, { token: target });
+  emitName(unit, target.kind === 'string' ? 'enum-label' : kind, tokenValue(ctx.text, target), true, { token: j + 1 });
   return j + 1;
 }
 
@@ -150,7 +151,7 @@ function addColumn(unit: Unit, tokens: readonly Token[], k: number): number {
   while (NAME_SKIP.has(word(ctx, tokens[j]))) j++;
   const t = tokens[j];
   if (!t || !isName(t) || NOT_COLUMN.has(word(ctx, t))) return k;
-  emitName(unit, 'column', tokenValue(ctx.text, t), true, { token: t });
+  emitName(unit, 'column', tokenValue(ctx.text, t), true, { token: j });
   return j;
 }
 

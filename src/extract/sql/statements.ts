@@ -119,8 +119,8 @@ function tableElements(unit: Unit, elts: Node[] | undefined, parent: string | un
   }
 }
 
-/** The alias token of a select-list entry: `expr AS name` or `expr name`. */
-function aliasToken(unit: Unit, name: string, from: number, before: number): Token | undefined {
+/** Index of the alias token of a select-list entry (`expr AS name` or `expr name`); -1 when not found. */
+function aliasToken(unit: Unit, name: string, from: number, before: number): number {
   const text = unit.ctx.text;
   const tokens = unit.tokens;
   let last = -1;
@@ -128,11 +128,11 @@ function aliasToken(unit: Unit, name: string, from: number, before: number): Tok
     if (tokens.start(k) >= before) break;
     const kind = tokens.kind(k);
     if ((kind === 'ident' || kind === 'qident') && tokenValue(text, tokens.token(k)) === name) {
-      if (k > unit.tokenStart && tokens.isWord(text, k - 1, 'as')) return tokens.token(k);
+      if (k > unit.tokenStart && tokens.isWord(text, k - 1, 'as')) return k;
       last = k;
     }
   }
-  return last < 0 ? undefined : tokens.token(last);
+  return last;
 }
 
 function selectAliases(unit: Unit, select: Node | undefined, parent: string | undefined): void {
